@@ -1,0 +1,123 @@
+//! The top-level component: owns the state, the worker bridge and the saved text.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::bridge::{EngineBridge, EngineEvent};
+use crate::components::{Editor, EmptyState, ReportView, StatusBadge};
+use crate::state::{Action, AppState};
+use crate::{now_ms, storage};
+
+#[component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| AppState::with_text(storage::load_text()));
+    let bridge: Rc<RefCell<Option<EngineBridge>>> = use_mut_ref(|| None);
+    let storage_warning = use_state(|| None::<String>);
+
+    // Start the worker once. The page is already painted and the text area usable; the
+    // dictionary loads in the worker meanwhile.
+    {
+        let dispatcher = state.dispatcher();
+        let bridge = bridge.clone();
+        let restored = !state.text.trim().is_empty();
+        use_effect_with((), move |_| {
+            let events = dispatcher.clone();
+            *bridge.borrow_mut() = Some(EngineBridge::spawn(move |event| {
+                events.dispatch(match event {
+                    EngineEvent::Ready { load_ms } => Action::EngineReady { load_ms },
+                    EngineEvent::Report {
+                        id,
+                        report,
+                        engine_ms,
+                    } => Action::Report {
+                        id,
+                        report,
+                        engine_ms,
+                        now_ms: now_ms(),
+                    },
+                    EngineEvent::Failed { message, crashed } => Action::Failed {
+                        message,
+                        crashed,
+                        now_ms: now_ms(),
+                    },
+                })
+            }));
+            if restored {
+                dispatcher.dispatch(Action::Analyse { now_ms: now_ms() });
+            }
+            move || {
+                bridge.borrow_mut().take();
+            }
+        });
+    }
+
+    // Send what the reducer decided to send.
+    {
+        let outgoing = state.outgoing.clone();
+        let dispatcher = state.dispatcher();
+        let bridge = bridge.clone();
+        use_effect_with(state.in_flight, move |_| {
+            if let Some(request) = outgoing {
+                let sent = bridge
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|bridge| bridge.send(&request));
+                if !sent {
+                    dispatcher.dispatch(Action::Failed {
+                        message: "分析引擎不可用，请稍后重试".into(),
+                        crashed: true,
+                        now_ms: now_ms(),
+                    });
+                }
+            }
+        });
+    }
+
+    // Keep the text across reloads.
+    {
+        let storage_warning = storage_warning.clone();
+        use_effect_with(state.text.clone(), move |text| {
+            let warning = storage::save_text(text).err();
+            if *storage_warning != warning {
+                storage_warning.set(warning);
+            }
+        });
+    }
+
+    let on_edit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(text)))
+    };
+    let on_analyse = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::Analyse { now_ms: now_ms() }))
+    };
+
+    let report = match (&state.report, state.empty || state.text.trim().is_empty()) {
+        (Some(report), false) => html! { <ReportView report={report.clone()} /> },
+        _ => html! { <EmptyState /> },
+    };
+
+    html! {
+        <div class="page">
+            <header class="masthead">
+                <h1>{ "文析" }<span class="latin">{ "wenxi" }</span></h1>
+                <p class="tagline">{ "中文文章分析：分词、关键词、实体、词云。全部在你的浏览器里完成，文字不会离开这台电脑。" }</p>
+            </header>
+            <main class="layout">
+                <section class="editor-pane" aria-label="文本">
+                    <Editor text={state.text.clone()} {on_edit} {on_analyse} />
+                    <StatusBadge status={state.status()} error={state.error.clone()} timings={state.timings} />
+                    if let Some(warning) = (*storage_warning).clone() {
+                        <p class="notice" role="status">{ warning }</p>
+                    }
+                </section>
+                <section class="report-pane" aria-label="分析结果">
+                    { report }
+                </section>
+            </main>
+        </div>
+    }
+}

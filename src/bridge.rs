@@ -1,0 +1,193 @@
+//! The page's side of the worker: spawns it, forwards requests, and turns everything the worker
+//! does (ready, report, failure, crash) into one stream of [`EngineEvent`]s.
+//!
+//! A worker that panics or dies is replaced by a fresh one at once, so the next request finds an
+//! engine; the page decides what to show.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use crate::protocol::{Request, Response};
+
+/// The loader trunk writes for `bin/worker.rs` (`data-loader-shim`), relative to the page.
+pub const WORKER_URL: &str = "./worker_loader.js";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EngineEvent {
+    Ready {
+        load_ms: f64,
+    },
+    Report {
+        id: u64,
+        report: Box<wenxi_core::Report>,
+        engine_ms: f64,
+    },
+    /// The worker answered with an error, or died. `crashed` is true when it had to be replaced.
+    Failed {
+        message: String,
+        crashed: bool,
+    },
+}
+
+struct Live {
+    worker: Worker,
+    generation: u64,
+    // Kept so the closures live as long as the worker they are attached to.
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+struct Shared {
+    live: RefCell<Option<Live>>,
+    generation: Cell<u64>,
+    on_event: Box<dyn Fn(EngineEvent)>,
+}
+
+/// A handle on the analysis worker. Cloning shares the same worker.
+#[derive(Clone)]
+pub struct EngineBridge {
+    shared: Rc<Shared>,
+}
+
+impl PartialEq for EngineBridge {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.shared, &other.shared)
+    }
+}
+
+impl EngineBridge {
+    /// Starts the worker; `on_event` receives every event, on the page's thread.
+    pub fn spawn(on_event: impl Fn(EngineEvent) + 'static) -> Self {
+        let shared = Rc::new(Shared {
+            live: RefCell::new(None),
+            generation: Cell::new(0),
+            on_event: Box::new(on_event),
+        });
+        start(&shared);
+        EngineBridge { shared }
+    }
+
+    /// Sends a request; returns false when there is no live worker to send it to.
+    pub fn send(&self, request: &Request) -> bool {
+        match self.shared.live.borrow().as_ref() {
+            Some(live) => live
+                .worker
+                .post_message(&JsValue::from_str(&request.to_json()))
+                .is_ok(),
+            None => false,
+        }
+    }
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        if let Some(live) = self.live.get_mut() {
+            live.worker.terminate();
+        }
+    }
+}
+
+fn start(shared: &Rc<Shared>) {
+    let generation = shared.generation.get() + 1;
+    shared.generation.set(generation);
+    let worker = match Worker::new(WORKER_URL) {
+        Ok(worker) => worker,
+        Err(error) => {
+            (shared.on_event)(EngineEvent::Failed {
+                message: format!("无法启动分析引擎：{}", describe(&error)),
+                crashed: false,
+            });
+            return;
+        }
+    };
+
+    let weak = Rc::downgrade(shared);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let Some(shared) = current(&weak, generation) else {
+            return;
+        };
+        let text = event.data().as_string().unwrap_or_default();
+        let event = match Response::from_json(&text) {
+            Ok(Response::Ready { load_ms }) => EngineEvent::Ready { load_ms },
+            Ok(Response::Report {
+                id,
+                report,
+                engine_ms,
+            }) => EngineEvent::Report {
+                id,
+                report,
+                engine_ms,
+            },
+            // A failure without a request id comes from the panic hook: the worker's wasm is
+            // about to trap and is of no further use.
+            Ok(Response::Failed { id: None, message }) => return restart(&shared, message),
+            Ok(Response::Failed { id: Some(_), message }) | Err(message) => EngineEvent::Failed {
+                message,
+                crashed: false,
+            },
+        };
+        (shared.on_event)(event);
+    });
+
+    let weak = Rc::downgrade(shared);
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        event.prevent_default();
+        let Some(shared) = current(&weak, generation) else {
+            return;
+        };
+        let detail = event.message();
+        let message = if detail.is_empty() {
+            "分析引擎意外退出".to_string()
+        } else {
+            format!("分析引擎意外退出：{detail}")
+        };
+        restart(&shared, message);
+    });
+
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    *shared.live.borrow_mut() = Some(Live {
+        worker,
+        generation,
+        _on_message: on_message,
+        _on_error: on_error,
+    });
+}
+
+/// The shared state, if the worker of `generation` is still the live one. Events of a worker
+/// already replaced (its panic message and its error event both arrive) are ignored.
+fn current(weak: &Weak<Shared>, generation: u64) -> Option<Rc<Shared>> {
+    let shared = weak.upgrade()?;
+    let is_current = shared
+        .live
+        .borrow()
+        .as_ref()
+        .is_some_and(|live| live.generation == generation);
+    is_current.then_some(shared)
+}
+
+fn restart(shared: &Rc<Shared>, message: String) {
+    let old = shared.live.borrow_mut().take();
+    if let Some(old) = old {
+        old.worker.terminate();
+        // The closure running now belongs to `old`; it must not be freed while it runs.
+        wasm_bindgen_futures::spawn_local(async move { drop(old) });
+    }
+    (shared.on_event)(EngineEvent::Failed {
+        message,
+        crashed: true,
+    });
+    start(shared);
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}

@@ -1,0 +1,46 @@
+//! The keyword cloud as SVG. The layout is computed in the worker; this only draws it.
+
+use wenxi_core::Cloud;
+use yew::prelude::*;
+
+/// Colours chosen for contrast on white and distinguishability from one another.
+const PALETTE: [&str; 6] = [
+    "#1f4e79", "#b03a2e", "#1e8449", "#7d3c98", "#b9770e", "#117a8b",
+];
+
+#[derive(Properties, PartialEq)]
+pub struct CloudProps {
+    pub cloud: std::rc::Rc<Cloud>,
+}
+
+#[component(CloudView)]
+pub fn cloud_view(props: &CloudProps) -> Html {
+    let cloud = &props.cloud;
+    if cloud.words.is_empty() {
+        return html! { <p class="muted">{ "词太少，画不出词云。" }</p> };
+    }
+    let view_box = format!("0 0 {} {}", cloud.width, cloud.height);
+    html! {
+        <svg data-testid="cloud" class="cloud" viewBox={view_box} role="img"
+             aria-label={format!("关键词云，共 {} 个词", cloud.words.len())}
+             xmlns="http://www.w3.org/2000/svg">
+            { for cloud.words.iter().enumerate().map(|(i, w)| {
+                let style = if w.vertical {
+                    "writing-mode:vertical-rl;text-orientation:upright"
+                } else {
+                    ""
+                };
+                html! {
+                    <text data-testid="cloud-word" data-term={w.term.clone()}
+                          x={format!("{:.1}", w.x)} y={format!("{:.1}", w.y)}
+                          font-size={format!("{:.1}", w.font_size)}
+                          fill={PALETTE[i % PALETTE.len()]}
+                          text-anchor="middle" dominant-baseline="central" {style}>
+                        <title>{ format!("{}：{:.2}", w.term, w.weight) }</title>
+                        { w.term.clone() }
+                    </text>
+                }
+            }) }
+        </svg>
+    }
+}

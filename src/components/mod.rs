@@ -1,0 +1,17 @@
+//! The page's components, one job each.
+
+mod cloud;
+mod editor;
+mod entities;
+mod keywords;
+mod report;
+mod stats;
+mod status;
+
+pub use cloud::CloudView;
+pub use editor::Editor;
+pub use entities::EntityPanel;
+pub use keywords::KeywordTable;
+pub use report::{EmptyState, ReportView};
+pub use stats::StatsPanel;
+pub use status::StatusBadge;

@@ -1,0 +1,60 @@
+//! The whole report, and what shows before there is one.
+
+use std::rc::Rc;
+
+use wenxi_core::{Cloud, Report};
+use yew::prelude::*;
+
+use super::{CloudView, EntityPanel, KeywordTable, StatsPanel};
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub report: Rc<Report>,
+}
+
+#[component(ReportView)]
+pub fn report_view(props: &ReportProps) -> Html {
+    let report = &props.report;
+    // Derived once per report, not on every render of the page.
+    let parts = use_memo(report.clone(), |report| {
+        (
+            Rc::<[_]>::from(report.keywords.clone()),
+            Rc::<[_]>::from(report.textrank.clone()),
+            Rc::<[_]>::from(report.entities.clone()),
+            Rc::new(report.cloud.clone()) as Rc<Cloud>,
+        )
+    });
+    let (tfidf, textrank, entities, cloud) = (*parts).clone();
+    html! {
+        <div class="report" data-testid="report">
+            <section class="card">
+                <h2>{ "概况" }</h2>
+                <StatsPanel stats={report.stats.clone()} />
+            </section>
+            <section class="card">
+                <h2>{ "词云" }</h2>
+                <CloudView {cloud} />
+            </section>
+            <section class="card two-columns">
+                <h2>{ "关键词" }</h2>
+                <KeywordTable title="TF-IDF" rank="tfidf" keywords={tfidf} />
+                <KeywordTable title="TextRank" rank="textrank" keywords={textrank} />
+            </section>
+            <section class="card">
+                <h2>{ "实体" }</h2>
+                <EntityPanel {entities} />
+            </section>
+        </div>
+    }
+}
+
+#[component(EmptyState)]
+pub fn empty_state() -> Html {
+    html! {
+        <div class="empty-state" data-testid="empty-state">
+            <h2>{ "还没有可分析的文字" }</h2>
+            <p>{ "在左侧粘贴或输入一篇中文文章。停止输入片刻后会自动分析，也可以按 Ctrl+Enter 立即分析。" }</p>
+            <p class="muted">{ "分析完全在本机进行：文字不上传，关闭页面后仍保存在本机浏览器中。" }</p>
+        </div>
+    }
+}

@@ -1,0 +1,49 @@
+//! The engine's state in words, with the timings of the last run.
+
+use yew::prelude::*;
+
+use crate::state::{Status, Timings};
+
+#[derive(Properties, PartialEq)]
+pub struct StatusProps {
+    pub status: Status,
+    pub error: Option<String>,
+    pub timings: Timings,
+}
+
+#[component(StatusBadge)]
+pub fn status_badge(props: &StatusProps) -> Html {
+    let label = match props.status {
+        Status::Loading => "正在加载分析引擎……",
+        Status::Ready => "引擎就绪",
+        Status::Busy => "正在分析……",
+        Status::Done => "分析完成",
+        Status::Error => "出错了",
+    };
+    let t = props.timings;
+    let mut details = Vec::new();
+    if let Some(ms) = t.load_ms {
+        details.push(format!("引擎加载 {ms:.0} ms"));
+    }
+    if let Some(ms) = t.engine_ms {
+        details.push(format!("分析 {ms:.0} ms"));
+    }
+    if let Some(ms) = t.round_trip_ms {
+        details.push(format!("往返 {ms:.0} ms"));
+    }
+    let attr = |ms: Option<f64>| ms.map(|ms| AttrValue::from(format!("{ms:.1}")));
+    html! {
+        <div class="status" data-testid="status" data-state={props.status.as_str()}
+             data-load-ms={attr(t.load_ms)} data-engine-ms={attr(t.engine_ms)}
+             data-round-trip-ms={attr(t.round_trip_ms)} role="status" aria-live="polite">
+            <span class="dot" aria-hidden="true"></span>
+            <span class="label">{ label }</span>
+            if let Some(error) = &props.error {
+                <span class="error-message">{ error.clone() }{ "。你的文本仍在，可再次分析。" }</span>
+            }
+            if !details.is_empty() {
+                <span class="timings">{ details.join(" · ") }</span>
+            }
+        </div>
+    }
+}

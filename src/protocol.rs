@@ -1,0 +1,65 @@
+//! Messages between the page and the analysis worker, sent as JSON strings.
+//!
+//! JSON rather than structured clone: the report is small (tens of KB at most), the page and the
+//! worker are separate wasm modules that cannot share memory anyway, and JSON keeps the protocol
+//! readable in the browser's devtools.
+
+use serde::{Deserialize, Serialize};
+use wenxi_core::{Options, Report};
+
+/// What the page asks of the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// Analyse `text`; the answer carries the same `id`.
+    Analyse {
+        id: u64,
+        text: String,
+        options: Options,
+    },
+    /// Make the worker panic on purpose. It exists so that tests can prove that a crashed
+    /// worker leaves the page usable and the user's text intact; nothing in the UI sends it.
+    Panic,
+}
+
+/// What the worker tells the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Response {
+    /// The dictionary and models are loaded; `load_ms` is how long that took inside the worker.
+    Ready { load_ms: f64 },
+    /// The analysis of request `id`; `engine_ms` is the engine's own time for it.
+    Report {
+        id: u64,
+        report: Box<Report>,
+        engine_ms: f64,
+    },
+    /// The request could not be read, or the worker panicked (`id` is then unknown).
+    Failed { id: Option<u64>, message: String },
+}
+
+impl Request {
+    pub fn to_json(&self) -> String {
+        // Serialising these plain enums cannot fail: no maps with non-string keys, no floats
+        // that are not finite are produced by the engine.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| format!("unreadable request: {e}"))
+    }
+}
+
+impl Response {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| {
+            // A report with a non-finite float would fail here; say so instead of going silent.
+            serde_json::json!({"kind": "failed", "id": null, "message": format!("unserialisable response: {e}")})
+                .to_string()
+        })
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| format!("unreadable response: {e}"))
+    }
+}

@@ -1,0 +1,298 @@
+//! The page's state and every way it changes, as a yew `Reducible`.
+//!
+//! The reducer is pure: it never talks to the worker. When it decides a request must go out it
+//! records it in `outgoing`, and an effect in `App` sends it. That keeps the rules (one request
+//! in flight, the newest text wins, nothing is sent before the engine is ready) in one place
+//! where they are tested without a browser.
+
+use std::rc::Rc;
+
+use wenxi_core::{Options, Report};
+use yew::Reducible;
+
+use crate::protocol::Request;
+
+/// What the status indicator shows (`data-state` on `[data-testid=status]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Loading,
+    Ready,
+    Busy,
+    Done,
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Loading => "loading",
+            Status::Ready => "ready",
+            Status::Busy => "busy",
+            Status::Done => "done",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// Timings shown under the report, in milliseconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Timings {
+    /// Dictionary and model load inside the worker.
+    pub load_ms: Option<f64>,
+    /// The engine's own time for the last analysis.
+    pub engine_ms: Option<f64>,
+    /// From sending the last request to holding its report.
+    pub round_trip_ms: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AppState {
+    pub text: String,
+    pub engine_ready: bool,
+    /// The request the worker is working on, if any.
+    pub in_flight: Option<u64>,
+    /// An analysis was asked for while none could start; start one as soon as possible.
+    pub wanted: bool,
+    /// The request to send now (set by the reducer, sent by an effect in `App`).
+    pub outgoing: Option<Rc<Request>>,
+    pub next_id: u64,
+    sent_at_ms: f64,
+    pub report: Option<Rc<Report>>,
+    /// The last analysis asked for found no text: show the empty state, not a stale report.
+    pub empty: bool,
+    pub error: Option<String>,
+    pub timings: Timings,
+    pub options: Options,
+}
+
+pub enum Action {
+    /// The user changed the text.
+    Edit(String),
+    /// Analyse the current text (input settled, Ctrl+Enter, the button, or a restored text).
+    Analyse { now_ms: f64 },
+    EngineReady { load_ms: f64 },
+    Report {
+        id: u64,
+        report: Box<Report>,
+        engine_ms: f64,
+        now_ms: f64,
+    },
+    Failed { message: String, crashed: bool, now_ms: f64 },
+}
+
+impl AppState {
+    pub fn with_text(text: String) -> Self {
+        AppState {
+            text,
+            next_id: 1,
+            ..AppState::default()
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        if self.in_flight.is_some() {
+            Status::Busy
+        } else if self.error.is_some() {
+            Status::Error
+        } else if !self.engine_ready {
+            Status::Loading
+        } else if self.report.is_some() && !self.empty {
+            Status::Done
+        } else {
+            Status::Ready
+        }
+    }
+
+    /// Starts an analysis of the current text if one can start now, else remembers to.
+    fn analyse(&mut self, now_ms: f64) {
+        if self.text.trim().is_empty() {
+            self.empty = true;
+            self.wanted = false;
+            self.error = None;
+            return;
+        }
+        if !self.engine_ready || self.in_flight.is_some() {
+            self.wanted = true;
+            return;
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        self.in_flight = Some(id);
+        self.wanted = false;
+        self.sent_at_ms = now_ms;
+        self.outgoing = Some(Rc::new(Request::Analyse {
+            id,
+            text: self.text.clone(),
+            options: self.options.clone(),
+        }));
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(text) => next.text = text,
+            Action::Analyse { now_ms } => next.analyse(now_ms),
+            Action::EngineReady { load_ms } => {
+                next.engine_ready = true;
+                next.timings.load_ms = Some(load_ms);
+                if next.wanted {
+                    next.analyse(0.0);
+                }
+            }
+            Action::Report {
+                id,
+                report,
+                engine_ms,
+                now_ms,
+            } => {
+                if next.in_flight != Some(id) {
+                    return self;
+                }
+                next.in_flight = None;
+                next.outgoing = None;
+                next.error = None;
+                next.empty = report.is_empty();
+                next.report = Some(Rc::new(*report));
+                next.timings.engine_ms = Some(engine_ms);
+                next.timings.round_trip_ms = Some(now_ms - next.sent_at_ms);
+                if next.wanted {
+                    next.analyse(now_ms);
+                }
+            }
+            Action::Failed {
+                message,
+                crashed,
+                now_ms: _,
+            } => {
+                next.in_flight = None;
+                next.outgoing = None;
+                // Retrying the text that just failed could fail the same way, forever: wait
+                // for the user's next edit or click instead.
+                next.wanted = false;
+                next.error = Some(message);
+                if crashed {
+                    next.engine_ready = false;
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: AppState, action: Action) -> AppState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    fn sent_id(state: &AppState) -> Option<u64> {
+        match state.outgoing.as_deref() {
+            Some(Request::Analyse { id, .. }) => Some(*id),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn nothing_is_sent_before_the_engine_is_ready() {
+        let s = AppState::with_text("北京".into());
+        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+        assert_eq!(s.status(), Status::Loading);
+        assert!(s.outgoing.is_none());
+        assert!(s.wanted);
+        let s = reduce(s, Action::EngineReady { load_ms: 5.0 });
+        assert_eq!(s.status(), Status::Busy);
+        assert_eq!(sent_id(&s), Some(1));
+    }
+
+    #[test]
+    fn edits_during_an_analysis_are_analysed_after_it() {
+        let s = AppState::with_text("一".into());
+        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        let s = reduce(s, Action::Analyse { now_ms: 10.0 });
+        assert_eq!(sent_id(&s), Some(1));
+        let s = reduce(s, Action::Edit("一二".into()));
+        let s = reduce(s, Action::Analyse { now_ms: 11.0 });
+        assert_eq!(sent_id(&s), Some(1), "one request at a time");
+        let s = reduce(
+            s,
+            Action::Report {
+                id: 1,
+                report: Box::default(),
+                engine_ms: 1.0,
+                now_ms: 20.0,
+            },
+        );
+        assert_eq!(s.timings.round_trip_ms, Some(10.0));
+        match s.outgoing.as_deref() {
+            Some(Request::Analyse { id: 2, text, .. }) => assert_eq!(text, "一二"),
+            other => panic!("expected request 2, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_stale_report_is_ignored() {
+        let s = AppState::with_text("一".into());
+        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+        let s = reduce(
+            s,
+            Action::Report {
+                id: 7,
+                report: Box::default(),
+                engine_ms: 1.0,
+                now_ms: 1.0,
+            },
+        );
+        assert_eq!(s.in_flight, Some(1));
+        assert!(s.report.is_none());
+    }
+
+    #[test]
+    fn blank_text_is_an_empty_state_not_an_error() {
+        let s = AppState::with_text(" \n\t　".into());
+        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+        assert!(s.empty);
+        assert!(s.outgoing.is_none());
+        assert_eq!(s.status(), Status::Ready);
+    }
+
+    #[test]
+    fn a_crash_keeps_the_text_and_shows_an_error_until_the_next_analysis() {
+        let s = AppState::with_text("文本".into());
+        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+        let s = reduce(
+            s,
+            Action::Failed {
+                message: "boom".into(),
+                crashed: true,
+                now_ms: 1.0,
+            },
+        );
+        assert_eq!(s.status(), Status::Error);
+        assert_eq!(s.text, "文本");
+        assert!(!s.engine_ready);
+        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        assert_eq!(s.status(), Status::Error, "the error stays visible");
+        assert!(s.outgoing.is_none(), "no automatic retry of a crashing text");
+        let s = reduce(s, Action::Analyse { now_ms: 2.0 });
+        assert_eq!(sent_id(&s), Some(2));
+        let s = reduce(
+            s,
+            Action::Report {
+                id: 2,
+                report: Box::default(),
+                engine_ms: 1.0,
+                now_ms: 3.0,
+            },
+        );
+        assert!(s.error.is_none());
+    }
+}

@@ -1,0 +1,213 @@
+//! Components and the worker host, in headless Chromium (wasm-bindgen-test).
+//!
+//! The report rendered here is a real one: the engine runs in this test's own wasm, which also
+//! proves that it works under wasm32 in a browser.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use wenxi::components::{EmptyState, ReportView, StatusBadge};
+use wenxi::engine_host::EngineHost;
+use wenxi::protocol::{Request, Response};
+use wenxi::state::{Status, Timings};
+use wenxi_core::{EntityType, Options, Report};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ARTICLE: &str = include_str!("e2e/fixtures/article2.txt");
+
+fn host() -> &'static EngineHost {
+    static HOST: OnceLock<EngineHost> = OnceLock::new();
+    HOST.get_or_init(EngineHost::load)
+}
+
+fn analyse(text: &str) -> Report {
+    let request = Request::Analyse {
+        id: 42,
+        text: text.to_string(),
+        options: Options::default(),
+    };
+    match host().handle(&request.to_json(), || 0.0) {
+        Response::Report { id, report, .. } => {
+            assert_eq!(id, 42);
+            *report
+        }
+        other => panic!("expected a report, got {other:?}"),
+    }
+}
+
+/// A fresh element in the page to mount a component on.
+fn mount_point() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn attr(e: &Element, name: &str) -> String {
+    e.get_attribute(name).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn report_view_shows_keywords_entities_and_cloud_of_a_real_report() {
+    let report = Rc::new(analyse(ARTICLE));
+    let root = mount_point();
+    #[derive(Properties, PartialEq)]
+    struct P {
+        report: Rc<Report>,
+    }
+    #[component(Host)]
+    fn host_view(p: &P) -> Html {
+        html! { <ReportView report={p.report.clone()} /> }
+    }
+    yew::Renderer::<Host>::with_root_and_props(
+        root.clone(),
+        P {
+            report: report.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+
+    // One row per keyword shown, in the report's order, with the report's numbers.
+    let rows = all(&root, "[data-testid=keyword][data-rank=tfidf]");
+    assert!(!rows.is_empty());
+    for (row, keyword) in rows.iter().zip(&report.keywords) {
+        assert_eq!(attr(row, "data-term"), keyword.term);
+        assert_eq!(attr(row, "data-count"), keyword.count.to_string());
+        let text = row.dyn_ref::<HtmlElement>().unwrap().inner_text();
+        assert!(text.contains(&keyword.term), "{text}");
+    }
+    assert_eq!(rows.len(), report.keywords.len().min(20));
+    assert_eq!(
+        all(&root, "[data-testid=keyword][data-rank=textrank]").len(),
+        report.textrank.len().min(20)
+    );
+
+    // Every entity of the report is listed under its type.
+    let shown: Vec<(String, String)> = all(&root, "[data-testid=entity]")
+        .iter()
+        .map(|e| (attr(e, "data-type"), attr(e, "data-text")))
+        .collect();
+    let expected: Vec<(String, String)> = EntityType::ALL
+        .iter()
+        .flat_map(|&t| {
+            report
+                .entities
+                .iter()
+                .filter(move |e| e.kind == t)
+                .map(|e| (e.kind.as_str().to_string(), e.text.clone()))
+        })
+        .collect();
+    assert_eq!(shown, expected);
+    assert!(shown.iter().any(|(t, text)| t == "person" && text == "李红梅"), "{shown:?}");
+
+    // The cloud is an SVG with one text per laid-out word.
+    let cloud = root.query_selector("svg[data-testid=cloud]").unwrap().unwrap();
+    let words = all(&cloud, "[data-testid=cloud-word]");
+    assert_eq!(words.len(), report.cloud.words.len());
+    assert!(words.len() >= 5);
+
+    // Statistics are displayed as computed.
+    let paragraphs = root.query_selector("[data-stat=paragraphs] dd").unwrap().unwrap();
+    assert_eq!(paragraphs.text_content().unwrap(), report.stats.paragraphs.to_string());
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_the_text_is_shown_as_text() {
+    let report = Rc::new(analyse(
+        "<img src=x onerror=alert(1)>《<b>危险</b>的书》<script>alert(2)</script> 北京 北京",
+    ));
+    let root = mount_point();
+    #[derive(Properties, PartialEq)]
+    struct P {
+        report: Rc<Report>,
+    }
+    #[component(Host)]
+    fn host_view(p: &P) -> Html {
+        html! { <ReportView report={p.report.clone()} /> }
+    }
+    yew::Renderer::<Host>::with_root_and_props(root.clone(), P { report }).render();
+    yew::scheduler::flush().await;
+    assert!(all(&root, "img, script, b").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn status_badge_exposes_each_state() {
+    for status in [
+        Status::Loading,
+        Status::Ready,
+        Status::Busy,
+        Status::Done,
+        Status::Error,
+    ] {
+        let root = mount_point();
+        #[derive(Properties, PartialEq)]
+        struct P {
+            status: Status,
+        }
+        #[component(Host)]
+        fn host_view(p: &P) -> Html {
+            let error = (p.status == Status::Error).then(|| "引擎崩溃".to_string());
+            let timings = Timings {
+                load_ms: Some(12.34),
+                ..Timings::default()
+            };
+            html! { <StatusBadge status={p.status} {error} {timings} /> }
+        }
+        yew::Renderer::<Host>::with_root_and_props(root.clone(), P { status }).render();
+        yew::scheduler::flush().await;
+        let badge = root.query_selector("[data-testid=status]").unwrap().unwrap();
+        assert_eq!(attr(&badge, "data-state"), status.as_str());
+        assert_eq!(attr(&badge, "data-load-ms"), "12.3");
+        let text = badge.text_content().unwrap();
+        assert_eq!(text.contains("引擎崩溃"), status == Status::Error, "{text}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn empty_state_explains_what_to_do() {
+    let root = mount_point();
+    yew::Renderer::<EmptyState>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("粘贴"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn worker_host_answers_bad_requests_with_a_failure_not_a_panic() {
+    for bad in ["", "{", "null", r#"{"kind":"unknown"}"#, r#"{"kind":"analyse"}"#] {
+        match host().handle(bad, || 0.0) {
+            Response::Failed { id: None, message } => assert!(message.contains("request")),
+            other => panic!("{bad:?} gave {other:?}"),
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn worker_host_report_survives_the_json_round_trip() {
+    let report = analyse(ARTICLE);
+    let response = Response::Report {
+        id: 1,
+        report: Box::new(report.clone()),
+        engine_ms: 1.5,
+    };
+    match Response::from_json(&response.to_json()) {
+        Ok(Response::Report { report: back, .. }) => assert_eq!(*back, report),
+        other => panic!("{other:?}"),
+    }
+}

@@ -1,0 +1,228 @@
+// End-to-end: the release build in dist/, served on loopback, driven in headless Chromium the way
+// a person uses it. Run with `node --test tests/e2e/` after `trunk build --release --offline`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  serveDist, launchBrowser, openPage, waitForState, fixture, paste, machine,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function terms(page, selector, attribute) {
+  return page.locator(selector).evaluateAll(
+    (nodes, attr) => nodes.map((n) => n.getAttribute(attr)),
+    attribute,
+  );
+}
+
+async function entities(page, type) {
+  return terms(page, `[data-testid=entity][data-type=${type}]`, 'data-text');
+}
+
+function assertNoForeignRequests(log, origin) {
+  const foreign = log.requests.filter((url) => !url.startsWith(origin + '/') && !url.startsWith('data:'));
+  assert.deepEqual(foreign, [], 'no request may leave the page origin');
+}
+
+test('an article pasted in is analysed: keywords, entities and a cloud', async () => {
+  const { context, page, log } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  const article = await fixture('article.txt');
+
+  // The text area is usable while the engine is still loading.
+  await page.getByTestId('input').waitFor();
+  await paste(page, article);
+  await waitForState(page, 'done');
+
+  const tfidf = await terms(page, '[data-testid=keyword][data-rank=tfidf]', 'data-term');
+  const textrank = await terms(page, '[data-testid=keyword][data-rank=textrank]', 'data-term');
+  for (const word of ['古籍', '数字化', '修复']) {
+    assert.ok(tfidf.slice(0, 10).includes(word), `TF-IDF top 10 has ${word}: ${tfidf}`);
+    assert.ok(textrank.slice(0, 15).includes(word), `TextRank top 15 has ${word}: ${textrank}`);
+  }
+  // Scores are normalised: the first is 1, none above, best first.
+  const scores = await terms(page, '[data-testid=keyword][data-rank=tfidf]', 'data-score');
+  assert.equal(Number(scores[0]), 1);
+  for (let i = 1; i < scores.length; i++) assert.ok(Number(scores[i]) <= Number(scores[i - 1]));
+  // The count shown is the number of times the word is in the text.
+  const guji = page.locator('[data-testid=keyword][data-rank=tfidf][data-term=古籍]');
+  assert.equal(Number(await guji.getAttribute('data-count')), article.split('古籍').length - 1);
+
+  const people = await entities(page, 'person');
+  for (const name of ['陈国平', '王慧敏', '赵明远']) {
+    assert.ok(people.includes(name), `person ${name} in ${people}`);
+  }
+  const chen = page.locator('[data-testid=entity][data-type=person][data-text=陈国平]');
+  assert.equal(Number(await chen.getAttribute('data-count')), article.split('陈国平').length - 1);
+  const places = await entities(page, 'place');
+  for (const place of ['杭州', '南京']) assert.ok(places.includes(place), `place ${place} in ${places}`);
+  const works = await entities(page, 'work');
+  assert.deepEqual([...works].sort(), ['杭州府志', '西湖志']);
+  const quantities = await entities(page, 'quantity');
+  assert.ok(quantities.some((q) => q.includes('1800万')), `quantity 1800万元 in ${quantities}`);
+  const times = await entities(page, 'time');
+  assert.ok(times.some((t) => t.includes('2019年')), `time 2019年 in ${times}`);
+
+  // The cloud draws the top keywords as SVG text.
+  const cloud = page.getByTestId('cloud');
+  assert.ok(await cloud.isVisible());
+  const cloudWords = await terms(page, '[data-testid=cloud-word]', 'data-term');
+  assert.ok(cloudWords.length >= 10, `cloud has ${cloudWords.length} words`);
+  assert.ok(cloudWords.includes(tfidf[0]), 'the best keyword is in the cloud');
+
+  // Statistics a person can check by eye.
+  const paragraphs = article.split('\n').filter((l) => l.trim()).length;
+  const shown = await page.locator('[data-stat=paragraphs] dd').textContent();
+  assert.equal(Number(shown), paragraphs);
+
+  assert.deepEqual(log.errors, [], 'no console errors');
+  assertNoForeignRequests(log, server.origin);
+  await page.screenshot({ path: 'tests/e2e/artifacts/article.png', fullPage: true }).catch(() => {});
+  await context.close();
+});
+
+test('the engine loads once: timings of page, engine and a first and second 20 KB analysis', async () => {
+  const { context, page, log } = await openPage(browser, server.origin);
+  const started = Date.now();
+  await page.goto(server.origin + '/');
+  await waitForState(page, 'ready');
+  const marks = await page.evaluate(() => window.__marks);
+  const ready = marks.states.find((s) => s.state === 'ready');
+
+  // About 20 KB of text made of the project's own articles.
+  const parts = [await fixture('article.txt'), await fixture('article2.txt')];
+  let text = '';
+  for (let i = 0; Buffer.byteLength(text) < 20_000; i++) text += parts[i % 2] + '\n';
+
+  const runs = [];
+  for (let run = 0; run < 3; run++) {
+    if (run === 0) {
+      await page.getByTestId('input').fill(text);
+    }
+    const before = await page.evaluate(() => performance.now());
+    await page.getByTestId('input').press('Control+Enter');
+    await page.waitForFunction(
+      (t) => window.__marks.states.some((s) => s.state === 'done' && s.at > t),
+      before,
+    );
+    const status = page.getByTestId('status');
+    const done = await page.evaluate(
+      (t) => window.__marks.states.find((s) => s.state === 'done' && s.at > t).at,
+      before,
+    );
+    runs.push({
+      endToEnd: done - before,
+      engine: Number(await status.getAttribute('data-engine-ms')),
+      roundTrip: Number(await status.getAttribute('data-round-trip-ms')),
+      load: Number(await status.getAttribute('data-load-ms')),
+    });
+  }
+  // One worker, loaded once: every analysis reports the same load, so none paid for it again.
+  assert.equal(page.workers().length, 1);
+  assert.ok(runs.every((r) => r.load === runs[0].load), JSON.stringify(runs));
+
+  console.log(`\n  measured on ${machine()} (headless Chromium, release build):`);
+  console.log(`    text area usable  ${marks.input.toFixed(0)} ms after navigation start`);
+  console.log(`    engine ready      ${ready.at.toFixed(0)} ms (dictionary load in worker ${runs[0].load.toFixed(0)} ms)`);
+  console.log(`    20 KB analyses (${Buffer.byteLength(text)} bytes): end to end / round trip / engine`);
+  runs.forEach((r, i) => console.log(
+    `      #${i + 1}  ${r.endToEnd.toFixed(0)} / ${r.roundTrip.toFixed(0)} / ${r.engine.toFixed(0)} ms`,
+  ));
+  console.log(`    wall time of this test ${Date.now() - started} ms`);
+
+  assert.deepEqual(log.errors, []);
+  assertNoForeignRequests(log, server.origin);
+  await context.close();
+});
+
+test('empty and white-space text shows the empty state, not an error', async () => {
+  const { context, page, log } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  await waitForState(page, 'ready');
+  await paste(page, '北京今天天气晴朗。');
+  await waitForState(page, 'done');
+  await paste(page, '   \n\n\t　 ');
+  await page.getByTestId('analyse').click();
+  await page.getByTestId('empty-state').waitFor();
+  assert.equal(await page.getByTestId('status').getAttribute('data-state'), 'ready');
+  assert.equal(await page.locator('[data-testid=keyword]').count(), 0);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('text without Chinese, and text that looks like HTML, is analysed as text', async () => {
+  const { context, page, log } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  await waitForState(page, 'ready');
+  const inputs = [
+    'The quick brown fox jumps over the lazy dog. 12345 67.89 ',
+    '😀🎉👍🏽 ❤️ 🇨🇳 ½ ① ㈱ ﷺ',
+    'Mixed 混合 text: iPhone 15 在 2023年9月 发布，售价 5999 元。',
+    '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"><b>粗体</b> &amp; &lt;',
+  ];
+  for (const text of inputs) {
+    await paste(page, text);
+    await page.getByTestId('input').press('Control+Enter');
+    await waitForState(page, ['done', 'ready']);
+    assert.equal(await page.getByTestId('input').inputValue(), text);
+  }
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing was executed');
+  assert.equal(await page.locator('.report img, .report script, .report b').count(), 0);
+  assert.equal(await page.getByTestId('status').getAttribute('data-state'), 'done');
+  assert.deepEqual(log.errors, []);
+  assertNoForeignRequests(log, server.origin);
+  await context.close();
+});
+
+test('the text survives a reload and is analysed again', async () => {
+  const { context, page, log } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  const article = await fixture('article2.txt');
+  await paste(page, article);
+  await waitForState(page, 'done');
+  await page.reload();
+  assert.equal(await page.getByTestId('input').inputValue(), article);
+  await waitForState(page, 'done');
+  const tfidf = await terms(page, '[data-testid=keyword][data-rank=tfidf]', 'data-term');
+  assert.ok(tfidf.includes('冷库'), `冷库 in ${tfidf}`);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a crash of the worker shows an error, keeps the text, and the next analysis works', async () => {
+  const { context, page, log } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  const article = await fixture('article.txt');
+  await paste(page, article);
+  await waitForState(page, 'done');
+
+  // Make the worker's Rust code panic, from inside the worker, as a bug would.
+  const [worker] = page.workers();
+  await worker.evaluate(() => {
+    setTimeout(() => self.onmessage(new MessageEvent('message', { data: '{"kind":"panic"}' })));
+  });
+  await waitForState(page, 'error');
+  const message = await page.getByTestId('status').textContent();
+  assert.match(message, /分析引擎/);
+  assert.equal(await page.getByTestId('input').inputValue(), article);
+  assert.ok(await page.locator('[data-testid=keyword]').count() > 0, 'the last report stays');
+
+  // A fresh worker takes over; the next analysis succeeds.
+  await page.getByTestId('analyse').click();
+  await waitForState(page, 'done');
+  assert.equal(page.workers().length, 1, 'the crashed worker is gone');
+  // The only console errors are the panic's own report.
+  assert.ok(log.errors.every((e) => /panic|unreachable|分析引擎/i.test(e)), log.errors.join('\n'));
+  await context.close();
+});

@@ -1,0 +1,130 @@
+// Shared set-up for the end-to-end tests: a static server over dist/ and Debian's Chromium
+// driven by playwright-core. Nothing here downloads anything.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..', '..');
+export const dist = join(root, 'dist');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** Serves dist/ on a free loopback port; resolves to { origin, close }. */
+export async function serveDist() {
+  await stat(join(dist, 'index.html')).catch(() => {
+    throw new Error('dist/index.html is missing: run `trunk build --release --offline` first');
+  });
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = join(dist, path.endsWith('/') ? path + 'index.html' : path);
+    if (!file.startsWith(dist)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A fresh page that records console errors, page errors and every request, and time-stamps
+ * (performance.now) the moments the text area appears and the status changes.
+ */
+export async function openPage(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') log.errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => log.errors.push(String(err)));
+  context.on('request', (req) => log.requests.push(req.url()));
+  context.on('weberror', (err) => log.errors.push(String(err.error())));
+  await page.addInitScript(() => {
+    window.__marks = { states: [] };
+    const observe = () => {
+      const input = document.querySelector('[data-testid=input]');
+      if (input && window.__marks.input === undefined) window.__marks.input = performance.now();
+      const status = document.querySelector('[data-testid=status]');
+      const state = status?.getAttribute('data-state');
+      const states = window.__marks.states;
+      if (state && states[states.length - 1]?.state !== state) {
+        states.push({ state, at: performance.now() });
+      }
+    };
+    new MutationObserver(observe).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-state'],
+    });
+  });
+  return { context, page, log };
+}
+
+/** Waits until the status shows `state` (any of several, if an array). */
+export async function waitForState(page, state, timeout = 30_000) {
+  const states = Array.isArray(state) ? state : [state];
+  await page.waitForFunction(
+    (wanted) => wanted.includes(document.querySelector('[data-testid=status]')?.dataset.state),
+    states,
+    { timeout },
+  );
+}
+
+export async function fixture(name) {
+  return readFile(join(here, 'fixtures', name), 'utf8');
+}
+
+/** Puts text into the text area the way a paste does: one input event with the whole text. */
+export async function paste(page, text) {
+  const input = page.getByTestId('input');
+  await input.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return `${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}`;
+}
