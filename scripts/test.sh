@@ -20,7 +20,7 @@ step "components and worker host (headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver CHROMEDRIVER_ARGS=--silent \
   WASM_BINDGEN_TEST_TIMEOUT=120 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -p wenxi --target wasm32-unknown-unknown --tests --quiet
+  cargo test -p wenxi --target wasm32-unknown-unknown --test browser
 
 step "release build (trunk, offline)"
 trunk build --release --offline

@@ -86,6 +86,8 @@ impl EngineBridge {
 impl Drop for Shared {
     fn drop(&mut self) {
         if let Some(live) = self.live.get_mut() {
+            live.worker.set_onmessage(None);
+            live.worker.set_onerror(None);
             live.worker.terminate();
         }
     }
@@ -125,7 +127,11 @@ fn start(shared: &Rc<Shared>) {
             // A failure without a request id comes from the panic hook: the worker's wasm is
             // about to trap and is of no further use.
             Ok(Response::Failed { id: None, message }) => return restart(&shared, message),
-            Ok(Response::Failed { id: Some(_), message }) | Err(message) => EngineEvent::Failed {
+            Ok(Response::Failed {
+                id: Some(_),
+                message,
+            })
+            | Err(message) => EngineEvent::Failed {
                 message,
                 crashed: false,
             },
@@ -173,6 +179,10 @@ fn current(weak: &Weak<Shared>, generation: u64) -> Option<Rc<Shared>> {
 fn restart(shared: &Rc<Shared>, message: String) {
     let old = shared.live.borrow_mut().take();
     if let Some(old) = old {
+        // Detach first: events already queued for the old worker must not reach closures that
+        // are about to be freed.
+        old.worker.set_onmessage(None);
+        old.worker.set_onerror(None);
         old.worker.terminate();
         // The closure running now belongs to `old`; it must not be freed while it runs.
         wasm_bindgen_futures::spawn_local(async move { drop(old) });

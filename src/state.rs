@@ -69,15 +69,23 @@ pub enum Action {
     /// The user changed the text.
     Edit(String),
     /// Analyse the current text (input settled, Ctrl+Enter, the button, or a restored text).
-    Analyse { now_ms: f64 },
-    EngineReady { load_ms: f64 },
+    Analyse {
+        now_ms: f64,
+    },
+    EngineReady {
+        load_ms: f64,
+    },
     Report {
         id: u64,
         report: Box<Report>,
         engine_ms: f64,
         now_ms: f64,
     },
-    Failed { message: String, crashed: bool, now_ms: f64 },
+    Failed {
+        message: String,
+        crashed: bool,
+        now_ms: f64,
+    },
 }
 
 impl AppState {
@@ -281,7 +289,10 @@ mod tests {
         assert!(!s.engine_ready);
         let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
         assert_eq!(s.status(), Status::Error, "the error stays visible");
-        assert!(s.outgoing.is_none(), "no automatic retry of a crashing text");
+        assert!(
+            s.outgoing.is_none(),
+            "no automatic retry of a crashing text"
+        );
         let s = reduce(s, Action::Analyse { now_ms: 2.0 });
         assert_eq!(sent_id(&s), Some(2));
         let s = reduce(

@@ -114,17 +114,31 @@ async fn report_view_shows_keywords_entities_and_cloud_of_a_real_report() {
         })
         .collect();
     assert_eq!(shown, expected);
-    assert!(shown.iter().any(|(t, text)| t == "person" && text == "李红梅"), "{shown:?}");
+    assert!(
+        shown
+            .iter()
+            .any(|(t, text)| t == "person" && text == "李红梅"),
+        "{shown:?}"
+    );
 
     // The cloud is an SVG with one text per laid-out word.
-    let cloud = root.query_selector("svg[data-testid=cloud]").unwrap().unwrap();
+    let cloud = root
+        .query_selector("svg[data-testid=cloud]")
+        .unwrap()
+        .unwrap();
     let words = all(&cloud, "[data-testid=cloud-word]");
     assert_eq!(words.len(), report.cloud.words.len());
     assert!(words.len() >= 5);
 
     // Statistics are displayed as computed.
-    let paragraphs = root.query_selector("[data-stat=paragraphs] dd").unwrap().unwrap();
-    assert_eq!(paragraphs.text_content().unwrap(), report.stats.paragraphs.to_string());
+    let paragraphs = root
+        .query_selector("[data-stat=paragraphs] dd")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        paragraphs.text_content().unwrap(),
+        report.stats.paragraphs.to_string()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -171,7 +185,10 @@ async fn status_badge_exposes_each_state() {
         }
         yew::Renderer::<Host>::with_root_and_props(root.clone(), P { status }).render();
         yew::scheduler::flush().await;
-        let badge = root.query_selector("[data-testid=status]").unwrap().unwrap();
+        let badge = root
+            .query_selector("[data-testid=status]")
+            .unwrap()
+            .unwrap();
         assert_eq!(attr(&badge, "data-state"), status.as_str());
         assert_eq!(attr(&badge, "data-load-ms"), "12.3");
         let text = badge.text_content().unwrap();
@@ -190,7 +207,13 @@ async fn empty_state_explains_what_to_do() {
 
 #[wasm_bindgen_test]
 fn worker_host_answers_bad_requests_with_a_failure_not_a_panic() {
-    for bad in ["", "{", "null", r#"{"kind":"unknown"}"#, r#"{"kind":"analyse"}"#] {
+    for bad in [
+        "",
+        "{",
+        "null",
+        r#"{"kind":"unknown"}"#,
+        r#"{"kind":"analyse"}"#,
+    ] {
         match host().handle(bad, || 0.0) {
             Response::Failed { id: None, message } => assert!(message.contains("request")),
             other => panic!("{bad:?} gave {other:?}"),

@@ -35,7 +35,8 @@ fn main() {
     }));
 
     let start = now_ms();
-    let host = EngineHost::load();
+    let host = std::rc::Rc::new(EngineHost::load());
+    let host_for_warm_up = host.clone();
     let load_ms = now_ms() - start;
 
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
@@ -54,4 +55,6 @@ fn main() {
     // Only now: the page sends nothing before `ready`, and a message that reached a worker with
     // no handler yet would be lost.
     post(&Response::Ready { load_ms });
+    // Requests that arrive meanwhile wait in the queue for these few milliseconds.
+    host_for_warm_up.warm_up();
 }

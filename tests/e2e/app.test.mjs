@@ -66,7 +66,11 @@ test('an article pasted in is analysed: keywords, entities and a cloud', async (
   const chen = page.locator('[data-testid=entity][data-type=person][data-text=陈国平]');
   assert.equal(Number(await chen.getAttribute('data-count')), article.split('陈国平').length - 1);
   const places = await entities(page, 'place');
-  for (const place of ['杭州', '南京']) assert.ok(places.includes(place), `place ${place} in ${places}`);
+  for (const place of ['杭州', '西湖']) assert.ok(places.includes(place), `place ${place} in ${places}`);
+  const orgs = await entities(page, 'organization');
+  for (const org of ['浙江图书馆', '南京图书馆', '苏州博物馆']) {
+    assert.ok(orgs.includes(org), `organization ${org} in ${orgs}`);
+  }
   const works = await entities(page, 'work');
   assert.deepEqual([...works].sort(), ['杭州府志', '西湖志']);
   const quantities = await entities(page, 'quantity');

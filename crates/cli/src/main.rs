@@ -1,0 +1,126 @@
+//! `wenxi`: the 文析 Chinese article analyser on the command line — a thin layer over
+//! `wenxi-core`, the engine the web app runs in its worker.
+
+mod input;
+mod output;
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use wenxi_core::{Analyzer, Options};
+
+#[derive(Debug, Parser)]
+#[command(name = "wenxi", version, about = "文析: analyse Chinese articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Statistics, keywords (TF-IDF and TextRank), entities and the keyword cloud of a text.
+    #[command(alias = "analyze")]
+    Analyse {
+        /// Input file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Print the full report as JSON (the report the web page shows).
+        #[arg(long)]
+        json: bool,
+        /// Keywords per ranking.
+        #[arg(long, default_value_t = 50)]
+        top_k: usize,
+        /// An extra stop word (repeatable).
+        #[arg(long = "stopword", value_name = "WORD")]
+        stopwords: Vec<String>,
+    },
+    /// Segments each line into words: one line in, one line out, words separated by two
+    /// spaces. The input's characters are kept as they are; runs of white space in the input
+    /// are words of their own, so joining the words back (dropping one two-space separator
+    /// between each pair) gives the line exactly. An empty line gives an empty line.
+    Segment {
+        /// Input file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+    /// Tags named entities, one sentence per input line: one `char<TAB>TAG` line per
+    /// non-white-space character (tags `O`, `B-PER`, `I-PER`, `B-LOC`, `B-ORG`, `B-TIME`,
+    /// `B-QTY`, `B-WORK` …), then a blank line. An empty (or white-space) input line gives
+    /// just the blank line, so output sentences stay aligned with input lines.
+    Ner {
+        /// Input file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Bio)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One `char<TAB>TAG` line per character, a blank line after each sentence.
+    Bio,
+}
+
+fn main() {
+    if let Err(err) = run(Cli::parse()) {
+        // A closed pipe (`wenxi segment big.txt | head`) is not an error worth reporting.
+        if let Some(io_err) = err.downcast_ref::<io::Error>() {
+            if io_err.kind() == io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+        eprintln!("wenxi: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match cli.command {
+        Command::Analyse {
+            file,
+            json,
+            top_k,
+            stopwords,
+        } => {
+            let text = input::read(file.as_deref())?;
+            let options = Options {
+                top_k,
+                extra_stopwords: stopwords,
+            };
+            let report = Analyzer::new().analyse(&text, &options);
+            if json {
+                serde_json::to_writer_pretty(&mut out, &report)
+                    .context("writing the JSON report")?;
+                writeln!(out)?;
+            } else {
+                output::summary(&mut out, &report)?;
+            }
+        }
+        Command::Segment { file } => {
+            let text = input::read(file.as_deref())?;
+            let analyzer = Analyzer::new();
+            for line in input::lines(&text) {
+                writeln!(out, "{}", analyzer.segment(line).join("  "))?;
+            }
+        }
+        Command::Ner { file, format } => {
+            let text = input::read(file.as_deref())?;
+            let analyzer = Analyzer::new();
+            match format {
+                Format::Bio => {
+                    for line in input::lines(&text) {
+                        for (c, tag) in analyzer.ner_bio(line) {
+                            writeln!(out, "{c}\t{tag}")?;
+                        }
+                        writeln!(out)?;
+                    }
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! The plain-text summary of `wenxi analyse` (without `--json`).
+
+use std::io::{self, Write};
+
+use wenxi_core::{EntityType, Keyword, Report};
+
+/// Keywords shown per ranking in the summary.
+const SHOWN_KEYWORDS: usize = 20;
+
+pub fn summary(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let s = &report.stats;
+    writeln!(out, "统计 Statistics")?;
+    writeln!(out, "  characters      {}", s.characters)?;
+    writeln!(out, "  han characters  {}", s.han_characters)?;
+    writeln!(
+        out,
+        "  words           {} ({} distinct)",
+        s.words, s.unique_words
+    )?;
+    writeln!(out, "  sentences       {}", s.sentences)?;
+    writeln!(out, "  paragraphs      {}", s.paragraphs)?;
+    writeln!(out, "  reading time    {}", reading_time(s.reading_seconds))?;
+    keywords(out, "关键词 Keywords (TF-IDF)", &report.keywords)?;
+    keywords(out, "关键词 Keywords (TextRank)", &report.textrank)?;
+    writeln!(out)?;
+    writeln!(out, "实体 Entities")?;
+    if report.entities.is_empty() {
+        writeln!(out, "  (none)")?;
+    }
+    for kind in EntityType::ALL {
+        let of_kind: Vec<String> = report
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| format!("{}×{}", e.text, e.count))
+            .collect();
+        if !of_kind.is_empty() {
+            writeln!(
+                out,
+                "  {} {}: {}",
+                kind.label_zh(),
+                kind.as_str(),
+                of_kind.join("  ")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn keywords(out: &mut impl Write, title: &str, list: &[Keyword]) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{title}")?;
+    if list.is_empty() {
+        writeln!(out, "  (none)")?;
+    }
+    for (i, k) in list.iter().take(SHOWN_KEYWORDS).enumerate() {
+        writeln!(
+            out,
+            "  {:>2}. {}  score {:.3}  ×{}  {}",
+            i + 1,
+            k.term,
+            k.score,
+            k.count,
+            k.pos
+        )?;
+    }
+    Ok(())
+}
+
+fn reading_time(seconds: u32) -> String {
+    match seconds {
+        0..=59 => format!("{seconds} s"),
+        _ => format!("{} min {} s", seconds / 60, seconds % 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_formats() {
+        assert_eq!(reading_time(0), "0 s");
+        assert_eq!(reading_time(61), "1 min 1 s");
+    }
+
+    #[test]
+    fn empty_report_says_none() {
+        let mut buf = Vec::new();
+        let ok = summary(&mut buf, &Report::default()).is_ok();
+        let text = String::from_utf8_lossy(&buf);
+        assert!(ok);
+        assert!(text.contains("characters      0"));
+        assert_eq!(text.matches("(none)").count(), 3);
+    }
+}

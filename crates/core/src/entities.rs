@@ -1,0 +1,240 @@
+//! Stage 5: named entities — where they are ([`find_spans`]) and how often ([`EntityTally`]).
+//!
+//! A first, rule-based version over jieba's part-of-speech tags plus a few patterns: names come
+//! from `nr`/`ns`/`nt` tags (filtered, see [`names`]), times and quantities from runs of numerals,
+//! date parts and measure words (see [`numeric`]), works from 《书名号》 (see [`works`]).
+//! Candidates may overlap (a place inside a title, a company inside a longer company name); one
+//! pass keeps the best non-overlapping set, so the tally and the BIO tags always agree.
+
+mod names;
+mod numeric;
+mod works;
+
+use std::collections::BTreeMap;
+
+use crate::report::{Entity, EntityType};
+use crate::segment::Token;
+
+/// One entity occurrence: a char span `[start, end)` of the (normalised) text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntitySpan {
+    pub kind: EntityType,
+    pub start: usize,
+    pub end: usize,
+    /// The span's normalised text.
+    pub text: String,
+}
+
+impl EntitySpan {
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// Builds a span from a char range of `chars`; `None` when the range is empty or out of bounds.
+fn span(chars: &[char], kind: EntityType, start: usize, end: usize) -> Option<EntitySpan> {
+    let text: String = chars.get(start..end)?.iter().collect();
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(EntitySpan {
+        kind,
+        start,
+        end,
+        text,
+    })
+}
+
+/// All entities of a normalised text, non-overlapping, in text order.
+///
+/// Without the segmenter's dictionary the name rules cannot tell dictionary words from words
+/// the HMM made up, and fall back to the tags alone; [`find_spans_with_dict`] is better.
+pub fn find_spans(text: &str, tokens: &[Token]) -> Vec<EntitySpan> {
+    find_spans_inner(text, tokens, None)
+}
+
+/// Like [`find_spans`], with `in_dict` telling whether a word is in the segmenter's dictionary
+/// (`|w| jieba.has_word(w)`). jieba's dictionary tags many everyday words as names (高峰 `nr`,
+/// 牡丹 `ns`), while the words its HMM makes up and tags `nr` are mostly real names: knowing
+/// which is which lets the rules trust the second kind and ask the first for more evidence.
+pub fn find_spans_with_dict(
+    text: &str,
+    tokens: &[Token],
+    in_dict: &dyn Fn(&str) -> bool,
+) -> Vec<EntitySpan> {
+    find_spans_inner(text, tokens, Some(in_dict))
+}
+
+fn find_spans_inner(
+    text: &str,
+    tokens: &[Token],
+    in_dict: Option<&dyn Fn(&str) -> bool>,
+) -> Vec<EntitySpan> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut candidates = works::find(&chars);
+    candidates.extend(numeric::find(&chars, tokens));
+    candidates.extend(names::find(&chars, tokens, in_dict));
+    resolve_overlaps(candidates, chars.len())
+}
+
+/// Keeps the best candidates that do not overlap: works first (a title is one unit whatever it
+/// names), then longer spans, then earlier ones, then by type order.
+fn resolve_overlaps(mut candidates: Vec<EntitySpan>, n_chars: usize) -> Vec<EntitySpan> {
+    candidates.sort_by(|a, b| {
+        let work = |s: &EntitySpan| s.kind != EntityType::Work;
+        work(a)
+            .cmp(&work(b))
+            .then_with(|| b.len().cmp(&a.len()))
+            .then_with(|| a.start.cmp(&b.start))
+            .then_with(|| a.kind.cmp(&b.kind))
+    });
+    let mut taken = vec![false; n_chars];
+    let mut kept = Vec::new();
+    for c in candidates {
+        let Some(slots) = taken.get_mut(c.start..c.end) else {
+            continue;
+        };
+        if c.start >= c.end || slots.iter().any(|&t| t) {
+            continue;
+        }
+        slots.iter_mut().for_each(|t| *t = true);
+        kept.push(c);
+    }
+    kept.sort_by_key(|s| (s.start, s.end));
+    kept
+}
+
+/// Counts entity occurrences per (type, text).
+#[derive(Debug, Default, Clone)]
+pub struct EntityTally {
+    /// (type, text) → (count, first occurrence as a char offset).
+    counts: BTreeMap<(EntityType, String), (usize, usize)>,
+}
+
+impl EntityTally {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, span: &EntitySpan) {
+        let entry = self
+            .counts
+            .entry((span.kind, span.text.clone()))
+            .or_insert((0, span.start));
+        entry.0 += 1;
+        entry.1 = entry.1.min(span.start);
+    }
+
+    /// Entities grouped in [`EntityType::ALL`] order; within a type, most frequent first, then
+    /// by first occurrence.
+    pub fn into_entities(self) -> Vec<Entity> {
+        let mut rows: Vec<(EntityType, usize, usize, String)> = self
+            .counts
+            .into_iter()
+            .map(|((kind, text), (count, first))| (kind, count, first, text))
+            .collect();
+        rows.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| b.1.cmp(&a.1))
+                .then_with(|| a.2.cmp(&b.2))
+                .then_with(|| a.3.cmp(&b.3))
+        });
+        rows.into_iter()
+            .map(|(kind, count, _, text)| Entity { text, kind, count })
+            .collect()
+    }
+}
+
+impl<'a> FromIterator<&'a EntitySpan> for EntityTally {
+    fn from_iter<I: IntoIterator<Item = &'a EntitySpan>>(iter: I) -> Self {
+        let mut tally = EntityTally::new();
+        iter.into_iter().for_each(|s| tally.add(s));
+        tally
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sp(kind: EntityType, start: usize, end: usize) -> EntitySpan {
+        EntitySpan {
+            kind,
+            start,
+            end,
+            text: format!("t{start}"),
+        }
+    }
+
+    #[test]
+    fn works_win_then_longer_spans() {
+        let kept = resolve_overlaps(
+            vec![
+                sp(EntityType::Place, 1, 3),
+                sp(EntityType::Work, 1, 8),
+                sp(EntityType::Organization, 10, 16),
+                sp(EntityType::Place, 10, 12),
+                sp(EntityType::Person, 20, 22),
+            ],
+            30,
+        );
+        let kinds: Vec<_> = kept.iter().map(|s| (s.kind, s.start)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (EntityType::Work, 1),
+                (EntityType::Organization, 10),
+                (EntityType::Person, 20)
+            ]
+        );
+    }
+
+    #[test]
+    fn dictionary_words_tagged_nr_need_a_cue() {
+        let jieba = jieba_rs::Jieba::new();
+        let text = "全校师生昨天参加了植树活动。";
+        let tokens = crate::segment::segment(&jieba, text);
+        let spans = find_spans_with_dict(text, &tokens, &|w| jieba.has_word(w));
+        assert!(
+            !spans.iter().any(|s| s.kind == EntityType::Person),
+            "{spans:?}"
+        );
+    }
+
+    #[test]
+    fn out_of_range_spans_are_dropped() {
+        assert!(resolve_overlaps(vec![sp(EntityType::Place, 5, 9)], 6).is_empty());
+    }
+
+    #[test]
+    fn tally_orders_by_type_count_then_first_seen() {
+        let mk = |kind, text: &str, start| EntitySpan {
+            kind,
+            start,
+            end: start + 1,
+            text: text.into(),
+        };
+        let spans = [
+            mk(EntityType::Place, "乙", 0),
+            mk(EntityType::Person, "甲", 1),
+            mk(EntityType::Place, "丙", 2),
+            mk(EntityType::Place, "丙", 3),
+            mk(EntityType::Place, "丁", 4),
+        ];
+        let tally: EntityTally = spans.iter().collect();
+        let got: Vec<(EntityType, String, usize)> = tally
+            .into_entities()
+            .into_iter()
+            .map(|e| (e.kind, e.text, e.count))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (EntityType::Person, "甲".into(), 1),
+                (EntityType::Place, "丙".into(), 2),
+                (EntityType::Place, "乙".into(), 1),
+                (EntityType::Place, "丁".into(), 1),
+            ]
+        );
+    }
+}

@@ -1,0 +1,360 @@
+//! Times and quantities: runs of numerals, date parts, time words and measure words.
+//!
+//! jieba splits `2024年5月3日上午` into `2024 年 5 月 3 日 上午` and `45万辆` into `45 万辆`, so
+//! adjacent numeric tokens are merged into one run first and the run is classified afterwards:
+//! a run with a date part after a numeral (or a time word) is a time, otherwise a run with a unit
+//! is a quantity, and a bare number is neither. A number inside a time is therefore never also
+//! counted as a quantity.
+
+use super::{span, EntitySpan};
+use crate::report::EntityType;
+use crate::segment::{Token, TokenKind};
+
+/// Chinese numerals (and 两, 半) that make a token a number.
+fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '两'
+            | '半'
+            | '壹'
+            | '贰'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || is_cn_numeral(c)
+}
+
+/// Characters that may appear inside a written number.
+fn is_number_char(c: char) -> bool {
+    is_numeral(c)
+        || matches!(
+            c,
+            '.' | ',' | '%' | '‰' | '多' | '余' | '几' | '第' | '-' | '+'
+        )
+}
+
+/// Date and clock parts, counted as time when they follow a numeral (`5月`, `3点`, `十年`).
+fn is_date_part(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月' | '日' | '号' | '时' | '点' | '分' | '秒' | '周' | '旬' | '季' | '世'
+    )
+}
+
+/// Time words (`t`) name a time only if they hold one of these: `上午`, `今年`, `月底`, `春节`
+/// do; `未来`, `过去`, `目前`, `会上` (also tagged `t`) do not.
+fn is_time_char(c: char) -> bool {
+    is_date_part(c)
+        || matches!(
+            c,
+            '天' | '晨'
+                | '早'
+                | '晚'
+                | '午'
+                | '夜'
+                | '春'
+                | '夏'
+                | '秋'
+                | '冬'
+                | '宵'
+                | '节'
+                | '昨'
+                | '今'
+                | '明'
+        )
+}
+
+/// Measure words and units that make a number a quantity when jieba does not tag them `q`.
+const UNITS: [&str; 40] = [
+    "个",
+    "项",
+    "家",
+    "名",
+    "位",
+    "人",
+    "只",
+    "件",
+    "台",
+    "辆",
+    "座",
+    "条",
+    "种",
+    "次",
+    "元",
+    "岁",
+    "倍",
+    "户",
+    "套",
+    "份",
+    "所",
+    "架",
+    "艘",
+    "批",
+    "场",
+    "届",
+    "篇",
+    "亩",
+    "吨",
+    "米",
+    "公里",
+    "千米",
+    "公斤",
+    "千克",
+    "万元",
+    "亿元",
+    "美元",
+    "欧元",
+    "平方米",
+    "百分点",
+];
+
+/// Single chars that end a quantity inside a numeral token (`三个`, `万辆`, `4.3亿`).
+fn is_unit_char(c: char) -> bool {
+    matches!(c, '%' | '‰' | '万' | '亿')
+        || UNITS.iter().any(|u| {
+            let mut it = u.chars();
+            it.next() == Some(c) && it.next().is_none()
+        })
+        || matches!(
+            c,
+            '辆' | '块'
+                | '张'
+                | '间'
+                | '层'
+                | '头'
+                | '匹'
+                | '棵'
+                | '株'
+                | '双'
+                | '对'
+                | '组'
+                | '例'
+                | '枚'
+                | '颗'
+                | '杯'
+                | '瓶'
+                | '箱'
+                | '克'
+                | '升'
+                | '度'
+                | '股'
+                | '本'
+                | '页'
+                | '字'
+        )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Number,
+    TimeWord,
+    Unit,
+    Other,
+}
+
+fn part_of(t: &Token) -> Part {
+    let first = t.text.chars().next().unwrap_or(' ');
+    let all_number = t.text.chars().all(is_number_char);
+    if t.kind == TokenKind::Number || all_number && t.text.chars().any(is_numeral) {
+        return Part::Number;
+    }
+    if matches!(t.pos.as_str(), "m" | "mq") && (is_number_char(first) || is_date_part(first)) {
+        return Part::Number;
+    }
+    if matches!(t.pos.as_str(), "t" | "tg") && t.text.chars().any(is_time_char) {
+        return Part::TimeWord;
+    }
+    if t.pos == "q" || UNITS.contains(&t.text.as_str()) {
+        return Part::Unit;
+    }
+    Part::Other
+}
+
+pub fn find(chars: &[char], tokens: &[Token]) -> Vec<EntitySpan> {
+    let parts: Vec<Part> = tokens.iter().map(part_of).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !matches!(parts[i], Part::Number | Part::TimeWord) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() {
+            // A measure word closes a quantity: `三千 册 明清` is 三千册 and then 明清, never one
+            // time.
+            if parts[j - 1] == Part::Unit {
+                break;
+            }
+            let joins = match parts[j] {
+                Part::Number | Part::TimeWord => true,
+                // A unit joins only right after a number: `5000 个`, not `个` on its own.
+                Part::Unit => parts[j - 1] == Part::Number,
+                Part::Other => false,
+            };
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        let (start, mut end) = (tokens[i].start, tokens[j - 1].end);
+        // `5月3日电`: jieba glues 日 to 电; take the date part, leave the rest.
+        if parts[j - 1] == Part::Number {
+            if let Some(next) = tokens.get(j) {
+                if next.len() > 1 && next.text.chars().next().is_some_and(is_date_part) {
+                    end += 1;
+                }
+            }
+        }
+        out.extend(classify(chars, start, end, &parts[i..j]));
+        i = j;
+    }
+    out
+}
+
+/// Time, quantity or nothing, from the run's own text.
+fn classify(chars: &[char], start: usize, end: usize, parts: &[Part]) -> Option<EntitySpan> {
+    let text: String = chars.get(start..end)?.iter().collect();
+    if !text.chars().any(is_numeral) && !parts.contains(&Part::TimeWord) {
+        return None; // 多家, 若干
+    }
+    // 百分之五 and 3个百分点 hold 分 after a numeral but are no clock times.
+    let plain = text
+        .replace("百分之", "")
+        .replace("千分之", "")
+        .replace("百分点", "");
+    let cs: Vec<char> = plain.chars().collect();
+    let dated = cs
+        .windows(2)
+        .any(|w| is_numeral(w[0]) && is_date_part(w[1]));
+    if dated || parts.contains(&Part::TimeWord) {
+        return span(chars, EntityType::Time, start, end);
+    }
+    let has_unit = parts.contains(&Part::Unit)
+        || text.contains("百分之")
+        || text.contains("千分之")
+        || text
+            .chars()
+            .skip_while(|&c| !is_numeral(c))
+            .any(is_unit_char);
+    // 一个, 一种, 一位(专家), 一个人 work as articles rather than amounts.
+    let article =
+        cs.first() == Some(&'一') && cs.len() <= 3 && !cs[1..].iter().any(|&c| is_numeral(c));
+    if has_unit && !article {
+        return span(chars, EntityType::Quantity, start, end);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::kind_of;
+
+    /// Builds tokens from `word/pos` pairs.
+    fn toks(spec: &str) -> (Vec<char>, Vec<Token>) {
+        let mut pos = 0;
+        let mut text = String::new();
+        let tokens = spec
+            .split(' ')
+            .map(|wp| {
+                let (w, p) = wp.rsplit_once('/').unwrap_or((wp, "x"));
+                text.push_str(w);
+                let start = pos;
+                pos += w.chars().count();
+                Token {
+                    text: w.into(),
+                    pos: p.into(),
+                    start,
+                    end: pos,
+                    kind: kind_of(w),
+                }
+            })
+            .collect();
+        (text.chars().collect(), tokens)
+    }
+
+    fn found(spec: &str) -> Vec<(EntityType, String)> {
+        let (chars, tokens) = toks(spec);
+        find(&chars, &tokens)
+            .into_iter()
+            .map(|e| (e.kind, e.text))
+            .collect()
+    }
+
+    use EntityType::{Quantity as Q, Time as T};
+
+    #[test]
+    fn dates_merge() {
+        assert_eq!(
+            found("2024/m 年/m 5/m 月/m 3/m 日/m 上午/t ，/x"),
+            [(T, "2024年5月3日上午".into())]
+        );
+        assert_eq!(found("5/m 月/m 3/m 日电/j"), [(T, "5月3日".into())]);
+        assert_eq!(found("截至/v 今年/t 4/m 月底/t"), [(T, "今年4月底".into())]);
+        assert_eq!(found("二/m 〇/x 二/m 四年/m"), [(T, "二〇二四年".into())]);
+        assert_eq!(found("九点半/m"), [(T, "九点半".into())]);
+    }
+
+    #[test]
+    fn vague_time_words_are_not_times() {
+        assert!(found("未来/t 发展/vn").is_empty());
+        assert!(found("会上/t 还/d").is_empty());
+    }
+
+    #[test]
+    fn quantities_merge() {
+        assert_eq!(found("45/m 万辆/m"), [(Q, "45万辆".into())]);
+        assert_eq!(found("4.3/m 亿/m"), [(Q, "4.3亿".into())]);
+        assert_eq!(found("5000/m 个/q 岗位/n"), [(Q, "5000个".into())]);
+        assert_eq!(found("210/m 项/n"), [(Q, "210项".into())]);
+        assert_eq!(found("38%/m"), [(Q, "38%".into())]);
+        assert_eq!(found("百分之五/m 的/uj"), [(Q, "百分之五".into())]);
+        assert_eq!(found("三个/m"), [(Q, "三个".into())]);
+    }
+
+    #[test]
+    fn a_measure_word_ends_the_quantity_before_a_time_word() {
+        // A period word without a time char (唐宋) is no time at all.
+        assert_eq!(found("两百/m 件/q 唐宋/t 瓷器/n"), [(Q, "两百件".into())]);
+        assert_eq!(
+            found("五十/m 名/q 今年/t 入学/v"),
+            [(Q, "五十名".into()), (T, "今年".into())]
+        );
+        assert_eq!(found("八/m 吨/q 钢材/n"), [(Q, "八吨".into())]);
+    }
+
+    #[test]
+    fn bare_numbers_and_articles_are_not_quantities() {
+        assert!(found("3/m 比/p 1/m").is_empty());
+        assert!(found("一个/m 人/n").is_empty());
+        assert!(found("多家/m 企业/n").is_empty());
+        assert!(found("个/q").is_empty());
+    }
+}

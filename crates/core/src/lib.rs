@@ -1,0 +1,141 @@
+//! wenxi (文析) analysis engine: segmentation, statistics, keywords, entities and a keyword cloud
+//! for Chinese text. Pure Rust and deterministic, so the browser worker and the `wenxi` command
+//! line give the same [`Report`] for the same text.
+//!
+//! The pipeline is a chain of small stages, each in its own module:
+//! [`normalize`] → [`segment`] → [`stats`] / [`keywords`] / [`entities`] → [`cloud`], [`bio`].
+//!
+//! ```no_run
+//! use wenxi_core::{Analyzer, Options};
+//!
+//! let analyzer = Analyzer::new(); // loads the dictionary once
+//! let report = analyzer.analyse("武汉市举行新能源汽车产业发展大会。", &Options::default());
+//! assert!(report.stats.characters > 0);
+//! ```
+
+pub mod bio;
+pub mod cloud;
+pub mod entities;
+pub mod keywords;
+pub mod normalize;
+pub mod report;
+pub mod segment;
+pub mod stats;
+pub mod stopwords;
+
+pub use report::*;
+
+use jieba_rs::Jieba;
+use serde::{Deserialize, Serialize};
+
+use crate::cloud::CloudLayout;
+use crate::entities::EntityTally;
+use crate::keywords::KeywordRanker;
+use crate::normalize::Normalized;
+
+/// What the user may change about one analysis.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Options {
+    /// How many keywords each ranking returns (default 50).
+    pub top_k: usize,
+    /// The user's own stop words, added to the built-in list.
+    pub extra_stopwords: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            top_k: 50,
+            extra_stopwords: Vec::new(),
+        }
+    }
+}
+
+/// Loads the dictionary and IDF table once (slow: ~100s of ms); then analyses many texts.
+#[derive(Debug)]
+pub struct Analyzer {
+    jieba: Jieba,
+    ranker: KeywordRanker,
+    cloud: CloudLayout,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Analyzer {
+    pub fn new() -> Self {
+        Analyzer {
+            jieba: Jieba::new(),
+            ranker: KeywordRanker::new(),
+            cloud: CloudLayout::default(),
+        }
+    }
+
+    /// Analyses `text`: statistics, both keyword rankings, entities and the cloud.
+    pub fn analyse(&self, text: &str, options: &Options) -> Report {
+        let normalized = Normalized::new(text);
+        let text = normalized.text.as_str();
+        let tokens = segment::segment(&self.jieba, text);
+        let stats = stats::compute(text, &tokens);
+        // The cloud shows up to its own number of words whatever `top_k` is.
+        let wanted = options.top_k.max(self.cloud.max_words);
+        let mut rankings =
+            self.ranker
+                .rank(&self.jieba, text, &tokens, wanted, &options.extra_stopwords);
+        let spans = entities::find_spans_with_dict(text, &tokens, &|w| self.jieba.has_word(w));
+        let entities = spans.iter().collect::<EntityTally>().into_entities();
+        let cloud = self.cloud.layout(&rankings.tfidf);
+        rankings.tfidf.truncate(options.top_k);
+        rankings.textrank.truncate(options.top_k);
+        Report {
+            stats,
+            keywords: rankings.tfidf,
+            textrank: rankings.textrank,
+            entities,
+            cloud,
+        }
+    }
+
+    /// Words of one line, in the input's own characters (concatenation == input line).
+    pub fn segment(&self, line: &str) -> Vec<String> {
+        let normalized = Normalized::new(line);
+        let chars: Vec<char> = line.chars().collect();
+        segment::segment(&self.jieba, &normalized.text)
+            .iter()
+            .filter_map(|t| chars.get(t.start..t.end))
+            .map(|cs| cs.iter().collect())
+            .collect()
+    }
+
+    /// One (char, tag) per non-white-space char of `sentence`: "O", "B-PER", "I-PER", "B-LOC",
+    /// "B-ORG", "B-TIME", "B-QTY", "B-WORK", ...
+    pub fn ner_bio(&self, sentence: &str) -> Vec<(char, String)> {
+        let normalized = Normalized::new(sentence);
+        let tokens = segment::segment(&self.jieba, &normalized.text);
+        let spans =
+            entities::find_spans_with_dict(&normalized.text, &tokens, &|w| self.jieba.has_word(w));
+        bio::tag(sentence, &spans)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `#[serde(default)]` lets the page send only what the user changed.
+    #[test]
+    fn options_default_and_partial_json() {
+        assert_eq!(Options::default().top_k, 50);
+        let o: Result<Options, _> = serde_json::from_str("{}");
+        assert_eq!(o.ok(), Some(Options::default()));
+        let o: Result<Options, _> = serde_json::from_str(r#"{"extra_stopwords":["汽车"]}"#);
+        assert_eq!(
+            o.map(|o| (o.top_k, o.extra_stopwords)).ok(),
+            Some((50, vec!["汽车".to_string()]))
+        );
+    }
+}

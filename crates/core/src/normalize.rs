@@ -1,0 +1,78 @@
+//! Stage 1: normalisation that never moves a character.
+//!
+//! Full-width digits and Latin letters (`５月`, `Ａ`) segment and count badly, so each character is
+//! replaced by its NFKC form — but only when that form is a single character. Keeping the text
+//! char-for-char aligned with the input lets every later stage report spans that map straight
+//! back onto the user's own characters (BIO output, segmentation output).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Text normalised char by char: `text.chars().count()` equals the input's char count and the
+/// i-th char of `text` stands for the i-th char of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    pub text: String,
+}
+
+impl Normalized {
+    pub fn new(input: &str) -> Self {
+        Normalized {
+            text: input.chars().map(normalize_char).collect(),
+        }
+    }
+}
+
+/// The NFKC form of `c` when that is exactly one char, otherwise `c` itself
+/// (so `㍱` or `ﬁ`, which expand, stay as they are).
+pub fn normalize_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    let mut it = std::iter::once(c).nfkc();
+    match (it.next(), it.next()) {
+        (Some(single), None) => single,
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_becomes_half_width() {
+        assert_eq!(Normalized::new("２０２４年５月").text, "2024年5月");
+        assert_eq!(Normalized::new("ＡＩ，ｏｋ").text, "AI,ok");
+        assert_eq!(Normalized::new("a\u{3000}b").text, "a b");
+    }
+
+    #[test]
+    fn expanding_forms_are_kept() {
+        // U+FB01 (fi ligature) and U+3371 expand to several chars under NFKC.
+        for s in ["\u{fb01}", "\u{3371}", "½"] {
+            assert_eq!(Normalized::new(s).text, s);
+        }
+    }
+
+    #[test]
+    fn char_count_is_preserved() {
+        for s in [
+            "",
+            "中文",
+            "emoji 😀👍🏽",
+            "e\u{301}",
+            "ｶﾞ",
+            "\u{0}\u{7}\r\n",
+            "①②",
+        ] {
+            let n = Normalized::new(s);
+            assert_eq!(n.text.chars().count(), s.chars().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn chinese_and_ascii_unchanged() {
+        let s = "新华社北京电 hello, world 123。";
+        assert_eq!(Normalized::new(s).text, s);
+    }
+}

@@ -1,0 +1,143 @@
+//! The report: everything one analysis returns, as plain serialisable data.
+//!
+//! The worker sends it to the page as JSON and `wenxi analyse --json` prints it, so the page and
+//! the command line show the same thing. Field names are part of the public contract
+//! (see ARCHITECTURE.md): rename nothing without updating the end-to-end tests.
+
+use serde::{Deserialize, Serialize};
+
+/// One analysis of one text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub stats: Stats,
+    /// Keywords ranked by TF-IDF, best first, `score` normalised so the best is 1.0.
+    pub keywords: Vec<Keyword>,
+    /// Keywords ranked by TextRank, best first, `score` normalised so the best is 1.0.
+    pub textrank: Vec<Keyword>,
+    /// Entities, most frequent first within each type; types in [`EntityType`] order.
+    pub entities: Vec<Entity>,
+    /// The keyword cloud, already laid out.
+    pub cloud: Cloud,
+}
+
+impl Report {
+    /// True when the text held nothing to analyse (empty or white space only).
+    pub fn is_empty(&self) -> bool {
+        self.stats.characters == 0
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Characters other than white space.
+    pub characters: usize,
+    /// Han (CJK ideograph) characters.
+    pub han_characters: usize,
+    /// Word tokens: segments that are neither punctuation nor white space.
+    pub words: usize,
+    /// Distinct word tokens.
+    pub unique_words: usize,
+    pub sentences: usize,
+    /// Non-empty lines.
+    pub paragraphs: usize,
+    /// Estimated reading time in seconds (Han characters at 300 a minute, other words at 200).
+    pub reading_seconds: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keyword {
+    pub term: String,
+    /// 0..=1, relative to the best keyword of the same ranking.
+    pub score: f64,
+    /// Occurrences of the term in the text.
+    pub count: usize,
+    /// Part-of-speech tag of the term (jieba/ICTCLAS tag set).
+    pub pos: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Place,
+    Organization,
+    Time,
+    Quantity,
+    Work,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 6] = [
+        EntityType::Person,
+        EntityType::Place,
+        EntityType::Organization,
+        EntityType::Time,
+        EntityType::Quantity,
+        EntityType::Work,
+    ];
+
+    /// The name used in `data-type` attributes and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Place => "place",
+            EntityType::Organization => "organization",
+            EntityType::Time => "time",
+            EntityType::Quantity => "quantity",
+            EntityType::Work => "work",
+        }
+    }
+
+    /// The heading a Chinese reader sees.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            EntityType::Person => "人名",
+            EntityType::Place => "地名",
+            EntityType::Organization => "机构",
+            EntityType::Time => "时间",
+            EntityType::Quantity => "数量",
+            EntityType::Work => "作品",
+        }
+    }
+
+    /// The BIO suffix used by `wenxi ner --format bio` (MSRA-style for the first three).
+    pub fn bio_tag(self) -> &'static str {
+        match self {
+            EntityType::Person => "PER",
+            EntityType::Place => "LOC",
+            EntityType::Organization => "ORG",
+            EntityType::Time => "TIME",
+            EntityType::Quantity => "QTY",
+            EntityType::Work => "WORK",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub count: usize,
+}
+
+/// A laid-out keyword cloud in an abstract `width` × `height` box (SVG user units).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cloud {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<CloudWord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CloudWord {
+    pub term: String,
+    /// Centre of the word's box; text is drawn with `text-anchor="middle"` and a central baseline.
+    pub x: f64,
+    pub y: f64,
+    pub font_size: f64,
+    /// True when the word is drawn turned 90° (reading top to bottom).
+    pub vertical: bool,
+    /// The keyword score (0..=1) the size was derived from.
+    pub weight: f64,
+}
