@@ -5,7 +5,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$root/node_modules/binaryen/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$root/node_modules/.bin:$root/node_modules/binaryen/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 say() { printf '\033[1m[tools]\033[0m %s\n' "$*" >&2; }
