@@ -113,6 +113,14 @@ impl KeywordRanker {
                 pos,
             )
         };
+        // A word jieba's dictionary does not know was guessed by the HMM. Seen once, such a
+        // guess is usually a fragment (两到, 由县) that TF-IDF would rank high for being rare;
+        // seen twice or more, it is more likely a real new word (a name, a term of the text).
+        let plausible = |k: &jieba_rs::Keyword| {
+            jieba.has_word(&k.keyword) || counts.get(k.keyword.as_str()).is_some_and(|&n| n >= 2)
+        };
+        let tfidf = tfidf.into_iter().filter(plausible).collect();
+        let textrank = textrank.into_iter().filter(plausible).collect();
         Rankings {
             tfidf: finish(tfidf, &counts, &extra, top_k),
             textrank: finish(textrank, &counts, &extra, top_k),
@@ -237,6 +245,40 @@ mod tests {
             .chain(&after.textrank)
             .any(|k| k.term == "熊猫"));
         assert_eq!(after.tfidf[0].score, 1.0);
+    }
+
+    #[test]
+    fn a_word_guessed_once_is_not_a_keyword_but_one_seen_twice_is() {
+        let (jieba, _) = fixture();
+        let once = "记者来到新疆，看到梭梭林成片。";
+        let r = rank(once, 50, &[]);
+        for k in r.tfidf.iter().chain(&r.textrank) {
+            assert!(
+                jieba.has_word(&k.term) || k.count >= 2,
+                "{} ({}) is neither in the dictionary nor repeated",
+                k.term,
+                k.count
+            );
+        }
+        // A name the dictionary does not have, written twice, ranks.
+        let twice = "记者采访了苗翠翠。苗翠翠说，今年的棉花长得很好。";
+        let tokens = segment(jieba, twice);
+        let guessed: Vec<&str> = tokens
+            .iter()
+            .map(|t| t.text.as_str())
+            .filter(|w| w.chars().count() >= 2 && !jieba.has_word(w))
+            .collect();
+        assert!(!guessed.is_empty(), "the example must hold a guessed word");
+        let r = rank(twice, 50, &[]);
+        for word in guessed {
+            if twice.matches(word).count() >= 2 {
+                assert!(
+                    r.tfidf.iter().any(|k| k.term == word),
+                    "{word} in {:?}",
+                    r.tfidf
+                );
+            }
+        }
     }
 
     #[test]
