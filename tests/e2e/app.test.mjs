@@ -2,8 +2,11 @@
 // a person uses it. Run with `node --test tests/e2e/` after `trunk build --release --offline`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  serveDist, launchBrowser, openPage, waitForState, fixture, paste, machine,
+  root, serveDist, launchBrowser, openPage, waitForState, fixture, paste, machine,
 } from './harness.mjs';
 
 let server;
@@ -104,16 +107,20 @@ test('the engine loads once: timings of page, engine and a first and second 20 K
   const marks = await page.evaluate(() => window.__marks);
   const ready = marks.states.find((s) => s.state === 'ready');
 
-  // About 20 KB of text made of the project's own articles.
-  const parts = [await fixture('article.txt'), await fixture('article2.txt')];
-  let text = '';
-  for (let i = 0; Buffer.byteLength(text) < 20_000; i++) text += parts[i % 2] + '\n';
+  // About 20 KB of text made of the project's own articles; the second text weighs them
+  // differently, so its report differs in every list and the page really redraws.
+  const a = await fixture('article.txt');
+  const b = await fixture('article2.txt');
+  const build = (first, second, ratio) => {
+    let text = '';
+    for (let i = 0; Buffer.byteLength(text) < 20_000; i++) text += (i % ratio ? second : first) + '\n';
+    return text;
+  };
+  const texts = [build(a, b, 2), build(b, a, 3), build(a, b, 2)];
 
   const runs = [];
-  for (let run = 0; run < 3; run++) {
-    if (run === 0) {
-      await page.getByTestId('input').fill(text);
-    }
+  for (let run = 0; run < texts.length; run++) {
+    await page.getByTestId('input').fill(texts[run]);
     const before = await page.evaluate(() => performance.now());
     await page.getByTestId('input').press('Control+Enter');
     await page.waitForFunction(
@@ -139,7 +146,7 @@ test('the engine loads once: timings of page, engine and a first and second 20 K
   console.log(`\n  measured on ${machine()} (headless Chromium, release build):`);
   console.log(`    text area usable  ${marks.input.toFixed(0)} ms after navigation start`);
   console.log(`    engine ready      ${ready.at.toFixed(0)} ms (dictionary load in worker ${runs[0].load.toFixed(0)} ms)`);
-  console.log(`    20 KB analyses (${Buffer.byteLength(text)} bytes): end to end / round trip / engine`);
+  console.log(`    20 KB analyses (${texts.map((t) => Buffer.byteLength(t)).join(', ')} bytes; Ctrl+Enter to status done / request to report / engine):`);
   runs.forEach((r, i) => console.log(
     `      #${i + 1}  ${r.endToEnd.toFixed(0)} / ${r.roundTrip.toFixed(0)} / ${r.engine.toFixed(0)} ms`,
   ));
@@ -228,5 +235,39 @@ test('a crash of the worker shows an error, keeps the text, and the next analysi
   assert.equal(page.workers().length, 1, 'the crashed worker is gone');
   // The only console errors are the panic's own report.
   assert.ok(log.errors.every((e) => /panic|unreachable|分析引擎/i.test(e)), log.errors.join('\n'));
+  await context.close();
+});
+
+test('the page shows the same report as `wenxi analyse --json`', async () => {
+  const cli = process.env.WENXI_CLI ?? join(root, 'target', 'debug', 'wenxi');
+  assert.ok(existsSync(cli), `the CLI must be built first (cargo build -p wenxi-cli): ${cli}`);
+  const article = await fixture('article2.txt');
+  const report = JSON.parse(execFileSync(cli, ['analyse', '-', '--json'], { input: article }));
+
+  const { context, page, log } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  await paste(page, article);
+  await waitForState(page, 'done');
+
+  const rows = (rank) => page.locator(`[data-testid=keyword][data-rank=${rank}]`).evaluateAll(
+    (nodes) => nodes.map((n) => [n.dataset.term, Number(n.dataset.count), n.dataset.score]),
+  );
+  const expected = (list) => list.slice(0, 20).map((k) => [k.term, k.count, k.score.toFixed(4)]);
+  assert.deepEqual(await rows('tfidf'), expected(report.keywords));
+  assert.deepEqual(await rows('textrank'), expected(report.textrank));
+
+  const shown = await page.locator('[data-testid=entity]').evaluateAll(
+    (nodes) => nodes.map((n) => [n.dataset.type, n.dataset.text, Number(n.dataset.count)]),
+  );
+  assert.deepEqual(shown, report.entities.map((e) => [e.type, e.text, e.count]));
+
+  const cloud = await terms(page, '[data-testid=cloud-word]', 'data-term');
+  assert.deepEqual(cloud, report.cloud.words.map((w) => w.term));
+
+  for (const key of ['characters', 'words', 'sentences', 'paragraphs']) {
+    const value = await page.locator(`[data-stat=${key}] dd`).textContent();
+    assert.equal(Number(value), report.stats[key], key);
+  }
+  assert.deepEqual(log.errors, []);
   await context.close();
 });

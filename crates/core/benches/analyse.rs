@@ -83,8 +83,26 @@ fn main() {
     let min = times.iter().min().copied().unwrap_or_default();
     println!(
         "analyse(20 KB)        median {:>9.2?} (min {:.2?}) over {runs} runs",
-        median(times),
+        median(times.clone()),
         min
+    );
+    // Side by side, the segmenter alone: plain jieba-rs tagging of the same text (HMM on), the
+    // least any analysis must do. The ratio says what the rest of the report costs.
+    let jieba = jieba_rs::Jieba::new();
+    black_box(jieba.tag(&text, true));
+    let tag_times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(jieba.tag(black_box(&text), true));
+            t.elapsed()
+        })
+        .collect();
+    let analyse_median = median(times.clone());
+    let tag_median = median(tag_times);
+    println!(
+        "jieba-rs tag(20 KB)   median {:>9.2?} over {runs} runs; analyse / tag = {:.1}",
+        tag_median,
+        analyse_median.as_secs_f64() / tag_median.as_secs_f64().max(1e-9)
     );
     let report = analyzer.analyse(&text, &options);
     println!(
