@@ -13,7 +13,7 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::protocol::{Request, Response};
 
-/// The loader trunk writes for `bin/worker.rs` (`data-loader-shim`), relative to the page.
+/// The worker's loader (`static/worker_loader.js`), relative to the page.
 pub const WORKER_URL: &str = "./worker_loader.js";
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,9 @@ struct Live {
 struct Shared {
     live: RefCell<Option<Live>>,
     generation: Cell<u64>,
+    /// Workers started since one last said `ready`: a worker that cannot even load (a missing
+    /// or broken file) must not be restarted forever.
+    starts_since_ready: Cell<u32>,
     on_event: Box<dyn Fn(EngineEvent)>,
 }
 
@@ -65,6 +68,7 @@ impl EngineBridge {
         let shared = Rc::new(Shared {
             live: RefCell::new(None),
             generation: Cell::new(0),
+            starts_since_ready: Cell::new(0),
             on_event: Box::new(on_event),
         });
         start(&shared);
@@ -93,7 +97,11 @@ impl Drop for Shared {
     }
 }
 
+/// How many workers in a row may fail before saying `ready` until the bridge gives up.
+const MAX_STARTS_WITHOUT_READY: u32 = 3;
+
 fn start(shared: &Rc<Shared>) {
+    shared.starts_since_ready.set(shared.starts_since_ready.get() + 1);
     let generation = shared.generation.get() + 1;
     shared.generation.set(generation);
     let worker = match Worker::new(WORKER_URL) {
@@ -114,7 +122,10 @@ fn start(shared: &Rc<Shared>) {
         };
         let text = event.data().as_string().unwrap_or_default();
         let event = match Response::from_json(&text) {
-            Ok(Response::Ready { load_ms }) => EngineEvent::Ready { load_ms },
+            Ok(Response::Ready { load_ms }) => {
+                shared.starts_since_ready.set(0);
+                EngineEvent::Ready { load_ms }
+            }
             Ok(Response::Report {
                 id,
                 report,
@@ -186,6 +197,13 @@ fn restart(shared: &Rc<Shared>, message: String) {
         old.worker.terminate();
         // The closure running now belongs to `old`; it must not be freed while it runs.
         wasm_bindgen_futures::spawn_local(async move { drop(old) });
+    }
+    if shared.starts_since_ready.get() >= MAX_STARTS_WITHOUT_READY {
+        (shared.on_event)(EngineEvent::Failed {
+            message: format!("分析引擎无法加载，请刷新页面重试（{message}）"),
+            crashed: false,
+        });
+        return;
     }
     (shared.on_event)(EngineEvent::Failed {
         message,

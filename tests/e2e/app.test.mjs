@@ -106,6 +106,9 @@ test('the engine loads once: timings of page, engine and a first and second 20 K
   await waitForState(page, 'ready');
   const marks = await page.evaluate(() => window.__marks);
   const ready = marks.states.find((s) => s.state === 'ready');
+  // The page paints, and the text area takes input, before the engine has loaded.
+  assert.equal(marks.states[0].state, 'loading');
+  assert.ok(marks.input < ready.at, JSON.stringify(marks));
 
   // About 20 KB of text made of the project's own articles; the second text weighs them
   // differently, so its report differs in every list and the page really redraws.
@@ -269,5 +272,25 @@ test('the page shows the same report as `wenxi analyse --json`', async () => {
     assert.equal(Number(value), report.stats[key], key);
   }
   assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('an engine that cannot load is retried a few times, then the user is told', async () => {
+  const { context, page } = await openPage(browser, server.origin);
+  let loads = 0;
+  await context.route('**/worker_bg.wasm', (route) => {
+    loads += 1;
+    return route.fulfill({ status: 404, body: 'gone' });
+  });
+  await page.goto(server.origin + '/');
+  await paste(page, '这段文字必须留下。');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=status]')?.textContent.includes('无法加载'),
+  );
+  // Given up for good: no further tries come.
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getByTestId('status').getAttribute('data-state'), 'error');
+  assert.equal(loads, 3, 'three tries, then no more');
+  assert.equal(await page.getByTestId('input').inputValue(), '这段文字必须留下。');
   await context.close();
 });
