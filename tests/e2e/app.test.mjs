@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   root, serveDist, launchBrowser, openPage, waitForState, fixture, paste, machine,
@@ -95,7 +95,9 @@ test('an article pasted in is analysed: keywords, entities and a cloud', async (
 
   assert.deepEqual(log.errors, [], 'no console errors');
   assertNoForeignRequests(log, server.origin);
-  await page.screenshot({ path: 'tests/e2e/artifacts/article.png', fullPage: true }).catch(() => {});
+  // Kept for a person to look at (tests/e2e/artifacts is ignored by git).
+  mkdirSync(join(root, 'tests', 'e2e', 'artifacts'), { recursive: true });
+  await page.screenshot({ path: join(root, 'tests', 'e2e', 'artifacts', 'article.png'), fullPage: true });
   await context.close();
 });
 
