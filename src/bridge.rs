@@ -101,7 +101,9 @@ impl Drop for Shared {
 const MAX_STARTS_WITHOUT_READY: u32 = 3;
 
 fn start(shared: &Rc<Shared>) {
-    shared.starts_since_ready.set(shared.starts_since_ready.get() + 1);
+    shared
+        .starts_since_ready
+        .set(shared.starts_since_ready.get() + 1);
     let generation = shared.generation.get() + 1;
     shared.generation.set(generation);
     let worker = match Worker::new(WORKER_URL) {

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
-use wenxi::components::{EmptyState, ReportView, StatusBadge};
+use wenxi::components::{EmptyState, ReportProps, ReportView, StatusBadge};
 use wenxi::engine_host::EngineHost;
 use wenxi::protocol::{Request, Response};
 use wenxi::state::{Status, Timings};
@@ -50,6 +50,14 @@ fn mount_point() -> Element {
     div
 }
 
+/// Renders `ReportView` for `report` on a fresh element and waits until it is drawn.
+async fn render_report(report: Rc<Report>) -> Element {
+    let root = mount_point();
+    yew::Renderer::<ReportView>::with_root_and_props(root.clone(), ReportProps { report }).render();
+    yew::scheduler::flush().await;
+    root
+}
+
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -65,23 +73,7 @@ fn attr(e: &Element, name: &str) -> String {
 #[wasm_bindgen_test]
 async fn report_view_shows_keywords_entities_and_cloud_of_a_real_report() {
     let report = Rc::new(analyse(ARTICLE));
-    let root = mount_point();
-    #[derive(Properties, PartialEq)]
-    struct P {
-        report: Rc<Report>,
-    }
-    #[component(Host)]
-    fn host_view(p: &P) -> Html {
-        html! { <ReportView report={p.report.clone()} /> }
-    }
-    yew::Renderer::<Host>::with_root_and_props(
-        root.clone(),
-        P {
-            report: report.clone(),
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
+    let root = render_report(report.clone()).await;
 
     // One row per keyword shown, in the report's order, with the report's numbers.
     let rows = all(&root, "[data-testid=keyword][data-rank=tfidf]");
@@ -146,18 +138,15 @@ async fn markup_in_the_text_is_shown_as_text() {
     let report = Rc::new(analyse(
         "<img src=x onerror=alert(1)>《<b>危险</b>的书》<script>alert(2)</script> 北京 北京",
     ));
-    let root = mount_point();
-    #[derive(Properties, PartialEq)]
-    struct P {
-        report: Rc<Report>,
-    }
-    #[component(Host)]
-    fn host_view(p: &P) -> Html {
-        html! { <ReportView report={p.report.clone()} /> }
-    }
-    yew::Renderer::<Host>::with_root_and_props(root.clone(), P { report }).render();
-    yew::scheduler::flush().await;
+    assert!(
+        report.entities.iter().any(|e| e.text.contains("<b>")),
+        "the markup reaches the report as text: {:?}",
+        report.entities
+    );
+    let root = render_report(report).await;
     assert!(all(&root, "img, script, b").is_empty());
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("<b>危险</b>的书"), "shown as text: {text}");
 }
 
 #[wasm_bindgen_test]

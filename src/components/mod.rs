@@ -12,6 +12,6 @@ pub use cloud::CloudView;
 pub use editor::Editor;
 pub use entities::EntityPanel;
 pub use keywords::KeywordTable;
-pub use report::{EmptyState, ReportView};
+pub use report::{EmptyState, ReportProps, ReportView};
 pub use stats::StatsPanel;
 pub use status::StatusBadge;

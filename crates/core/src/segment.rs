@@ -120,6 +120,31 @@ fn push(tokens: &mut Vec<Token>, text: &str, pos: &str, start: usize) -> usize {
     end
 }
 
+/// Tokens written by hand as `word/pos` pairs separated by single spaces, for tests of the
+/// stages after segmentation: returns the text's chars and its tokens.
+#[cfg(test)]
+pub(crate) fn tokens_from_spec(spec: &str) -> (Vec<char>, Vec<Token>) {
+    let mut pos = 0;
+    let mut text = String::new();
+    let tokens = spec
+        .split(' ')
+        .map(|wp| {
+            let (w, p) = wp.rsplit_once('/').unwrap_or((wp, "x"));
+            text.push_str(w);
+            let start = pos;
+            pos += w.chars().count();
+            Token {
+                text: w.into(),
+                pos: p.into(),
+                start,
+                end: pos,
+                kind: kind_of(w),
+            }
+        })
+        .collect();
+    (text.chars().collect(), tokens)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -465,7 +465,6 @@ fn org_start(tokens: &[Token], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::kind_of;
 
     fn found(spec: &str) -> Vec<(EntityType, String)> {
         found_in(spec, None)
@@ -478,25 +477,7 @@ mod tests {
     }
 
     fn found_in(spec: &str, in_dict: Option<&dyn Fn(&str) -> bool>) -> Vec<(EntityType, String)> {
-        let mut pos = 0;
-        let mut text = String::new();
-        let tokens: Vec<Token> = spec
-            .split(' ')
-            .map(|wp| {
-                let (w, p) = wp.rsplit_once('/').unwrap_or((wp, "x"));
-                text.push_str(w);
-                let start = pos;
-                pos += w.chars().count();
-                Token {
-                    text: w.into(),
-                    pos: p.into(),
-                    start,
-                    end: pos,
-                    kind: kind_of(w),
-                }
-            })
-            .collect();
-        let chars: Vec<char> = text.chars().collect();
+        let (chars, tokens) = crate::segment::tokens_from_spec(spec);
         let mut v: Vec<(EntityType, String)> = find(&chars, &tokens, in_dict)
             .into_iter()
             .map(|e| (e.kind, e.text))

@@ -275,29 +275,10 @@ fn classify(chars: &[char], start: usize, end: usize, parts: &[Part]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::kind_of;
 
     /// Builds tokens from `word/pos` pairs.
     fn toks(spec: &str) -> (Vec<char>, Vec<Token>) {
-        let mut pos = 0;
-        let mut text = String::new();
-        let tokens = spec
-            .split(' ')
-            .map(|wp| {
-                let (w, p) = wp.rsplit_once('/').unwrap_or((wp, "x"));
-                text.push_str(w);
-                let start = pos;
-                pos += w.chars().count();
-                Token {
-                    text: w.into(),
-                    pos: p.into(),
-                    start,
-                    end: pos,
-                    kind: kind_of(w),
-                }
-            })
-            .collect();
-        (text.chars().collect(), tokens)
+        crate::segment::tokens_from_spec(spec)
     }
 
     fn found(spec: &str) -> Vec<(EntityType, String)> {
