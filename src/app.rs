@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::bridge::{EngineBridge, EngineEvent};
 use crate::components::{Editor, EmptyState, ReportView, StatusBadge};
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Problem};
 use crate::{now_ms, storage};
 
 #[component(App)]
@@ -26,7 +26,10 @@ pub fn app() -> Html {
             let events = dispatcher.clone();
             *bridge.borrow_mut() = Some(EngineBridge::spawn(move |event| {
                 events.dispatch(match event {
-                    EngineEvent::Ready { load_ms } => Action::EngineReady { load_ms },
+                    EngineEvent::Ready { load_ms } => Action::EngineReady {
+                        load_ms,
+                        now_ms: now_ms(),
+                    },
                     EngineEvent::Report {
                         id,
                         report,
@@ -37,11 +40,7 @@ pub fn app() -> Html {
                         engine_ms,
                         now_ms: now_ms(),
                     },
-                    EngineEvent::Failed { message, crashed } => Action::Failed {
-                        message,
-                        crashed,
-                        now_ms: now_ms(),
-                    },
+                    EngineEvent::Failed { problem, crashed } => Action::Failed { problem, crashed },
                 })
             }));
             if restored {
@@ -66,9 +65,11 @@ pub fn app() -> Html {
                     .is_some_and(|bridge| bridge.send(&request));
                 if !sent {
                     dispatcher.dispatch(Action::Failed {
-                        message: "分析引擎不可用，请稍后重试".into(),
+                        problem: Problem::new(
+                            "分析引擎暂不可用，请稍后再试",
+                            "no live worker to send the request to",
+                        ),
                         crashed: true,
-                        now_ms: now_ms(),
                     });
                 }
             }

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::protocol::{Request, Response};
+use crate::state::Problem;
 
 /// The worker's loader (`static/worker_loader.js`), relative to the page.
 pub const WORKER_URL: &str = "./worker_loader.js";
@@ -28,7 +29,7 @@ pub enum EngineEvent {
     },
     /// The worker answered with an error, or died. `crashed` is true when it had to be replaced.
     Failed {
-        message: String,
+        problem: Problem,
         crashed: bool,
     },
 }
@@ -110,7 +111,10 @@ fn start(shared: &Rc<Shared>) {
         Ok(worker) => worker,
         Err(error) => {
             (shared.on_event)(EngineEvent::Failed {
-                message: format!("无法启动分析引擎：{}", describe(&error)),
+                problem: Problem::new(
+                    "无法启动分析引擎：这个浏览器不允许 Web Worker",
+                    describe(&error),
+                ),
                 crashed: false,
             });
             return;
@@ -137,15 +141,9 @@ fn start(shared: &Rc<Shared>) {
                 report,
                 engine_ms,
             },
-            // A failure without a request id comes from the panic hook: the worker's wasm is
-            // about to trap and is of no further use.
-            Ok(Response::Failed { id: None, message }) => return restart(&shared, message),
-            Ok(Response::Failed {
-                id: Some(_),
-                message,
-            })
-            | Err(message) => EngineEvent::Failed {
-                message,
+            Ok(Response::Crashed { message }) => return restart(&shared, message),
+            Ok(Response::Failed { message, .. }) | Err(message) => EngineEvent::Failed {
+                problem: Problem::new("这次分析没有完成", message),
                 crashed: false,
             },
         };
@@ -159,12 +157,12 @@ fn start(shared: &Rc<Shared>) {
             return;
         };
         let detail = event.message();
-        let message = if detail.is_empty() {
-            "分析引擎意外退出".to_string()
+        let detail = if detail.is_empty() {
+            "the worker raised an error event without a message".to_string()
         } else {
-            format!("分析引擎意外退出：{detail}")
+            detail
         };
-        restart(&shared, message);
+        restart(&shared, detail);
     });
 
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -189,7 +187,8 @@ fn current(weak: &Weak<Shared>, generation: u64) -> Option<Rc<Shared>> {
     is_current.then_some(shared)
 }
 
-fn restart(shared: &Rc<Shared>, message: String) {
+/// Replaces a worker that died; `detail` says how, for the curious.
+fn restart(shared: &Rc<Shared>, detail: String) {
     let old = shared.live.borrow_mut().take();
     if let Some(old) = old {
         // Detach first: events already queued for the old worker must not reach closures that
@@ -202,13 +201,13 @@ fn restart(shared: &Rc<Shared>, message: String) {
     }
     if shared.starts_since_ready.get() >= MAX_STARTS_WITHOUT_READY {
         (shared.on_event)(EngineEvent::Failed {
-            message: format!("分析引擎无法加载，请刷新页面重试（{message}）"),
+            problem: Problem::new("分析引擎无法加载，请刷新页面重试", detail),
             crashed: false,
         });
         return;
     }
     (shared.on_event)(EngineEvent::Failed {
-        message,
+        problem: Problem::new("分析引擎出错，已重新启动", detail),
         crashed: true,
     });
     start(shared);

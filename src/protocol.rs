@@ -34,8 +34,10 @@ pub enum Response {
         report: Box<Report>,
         engine_ms: f64,
     },
-    /// The request could not be read, or the worker panicked (`id` is then unknown).
+    /// The request could not be read or answered (`id` when it was known); the worker is fine.
     Failed { id: Option<u64>, message: String },
+    /// The worker panicked, or its wasm failed to load: it is of no further use.
+    Crashed { message: String },
 }
 
 impl Request {

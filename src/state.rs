@@ -34,6 +34,22 @@ impl Status {
     }
 }
 
+/// Something went wrong: a sentence for the reader and the technical detail behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub summary: String,
+    pub detail: String,
+}
+
+impl Problem {
+    pub fn new(summary: impl Into<String>, detail: impl Into<String>) -> Self {
+        Problem {
+            summary: summary.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
 /// Timings shown under the report, in milliseconds.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Timings {
@@ -60,7 +76,7 @@ pub struct AppState {
     pub report: Option<Rc<Report>>,
     /// The last analysis asked for found no text: show the empty state, not a stale report.
     pub empty: bool,
-    pub error: Option<String>,
+    pub error: Option<Problem>,
     pub timings: Timings,
     pub options: Options,
 }
@@ -74,6 +90,7 @@ pub enum Action {
     },
     EngineReady {
         load_ms: f64,
+        now_ms: f64,
     },
     Report {
         id: u64,
@@ -82,9 +99,8 @@ pub enum Action {
         now_ms: f64,
     },
     Failed {
-        message: String,
+        problem: Problem,
         crashed: bool,
-        now_ms: f64,
     },
 }
 
@@ -144,11 +160,11 @@ impl Reducible for AppState {
         match action {
             Action::Edit(text) => next.text = text,
             Action::Analyse { now_ms } => next.analyse(now_ms),
-            Action::EngineReady { load_ms } => {
+            Action::EngineReady { load_ms, now_ms } => {
                 next.engine_ready = true;
                 next.timings.load_ms = Some(load_ms);
                 if next.wanted {
-                    next.analyse(0.0);
+                    next.analyse(now_ms);
                 }
             }
             Action::Report {
@@ -171,17 +187,13 @@ impl Reducible for AppState {
                     next.analyse(now_ms);
                 }
             }
-            Action::Failed {
-                message,
-                crashed,
-                now_ms: _,
-            } => {
+            Action::Failed { problem, crashed } => {
                 next.in_flight = None;
                 next.outgoing = None;
                 // Retrying the text that just failed could fail the same way, forever: wait
                 // for the user's next edit or click instead.
                 next.wanted = false;
-                next.error = Some(message);
+                next.error = Some(problem);
                 if crashed {
                     next.engine_ready = false;
                 }
@@ -213,15 +225,38 @@ mod tests {
         assert_eq!(s.status(), Status::Loading);
         assert!(s.outgoing.is_none());
         assert!(s.wanted);
-        let s = reduce(s, Action::EngineReady { load_ms: 5.0 });
+        let s = reduce(
+            s,
+            Action::EngineReady {
+                load_ms: 5.0,
+                now_ms: 100.0,
+            },
+        );
         assert_eq!(s.status(), Status::Busy);
         assert_eq!(sent_id(&s), Some(1));
+        let s = reduce(
+            s,
+            Action::Report {
+                id: 1,
+                report: Box::default(),
+                engine_ms: 1.0,
+                now_ms: 130.0,
+            },
+        );
+        // Timed from when the request went out, not from when it was first asked for.
+        assert_eq!(s.timings.round_trip_ms, Some(30.0));
     }
 
     #[test]
     fn edits_during_an_analysis_are_analysed_after_it() {
         let s = AppState::with_text("一".into());
-        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        let s = reduce(
+            s,
+            Action::EngineReady {
+                load_ms: 1.0,
+                now_ms: 0.0,
+            },
+        );
         let s = reduce(s, Action::Analyse { now_ms: 10.0 });
         assert_eq!(sent_id(&s), Some(1));
         let s = reduce(s, Action::Edit("一二".into()));
@@ -246,7 +281,13 @@ mod tests {
     #[test]
     fn a_stale_report_is_ignored() {
         let s = AppState::with_text("一".into());
-        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        let s = reduce(
+            s,
+            Action::EngineReady {
+                load_ms: 1.0,
+                now_ms: 0.0,
+            },
+        );
         let s = reduce(s, Action::Analyse { now_ms: 0.0 });
         let s = reduce(
             s,
@@ -264,7 +305,13 @@ mod tests {
     #[test]
     fn blank_text_is_an_empty_state_not_an_error() {
         let s = AppState::with_text(" \n\t　".into());
-        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        let s = reduce(
+            s,
+            Action::EngineReady {
+                load_ms: 1.0,
+                now_ms: 0.0,
+            },
+        );
         let s = reduce(s, Action::Analyse { now_ms: 0.0 });
         assert!(s.empty);
         assert!(s.outgoing.is_none());
@@ -274,20 +321,31 @@ mod tests {
     #[test]
     fn a_crash_keeps_the_text_and_shows_an_error_until_the_next_analysis() {
         let s = AppState::with_text("文本".into());
-        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        let s = reduce(
+            s,
+            Action::EngineReady {
+                load_ms: 1.0,
+                now_ms: 0.0,
+            },
+        );
         let s = reduce(s, Action::Analyse { now_ms: 0.0 });
         let s = reduce(
             s,
             Action::Failed {
-                message: "boom".into(),
+                problem: Problem::new("boom", "detail"),
                 crashed: true,
-                now_ms: 1.0,
             },
         );
         assert_eq!(s.status(), Status::Error);
         assert_eq!(s.text, "文本");
         assert!(!s.engine_ready);
-        let s = reduce(s, Action::EngineReady { load_ms: 1.0 });
+        let s = reduce(
+            s,
+            Action::EngineReady {
+                load_ms: 1.0,
+                now_ms: 0.0,
+            },
+        );
         assert_eq!(s.status(), Status::Error, "the error stays visible");
         assert!(
             s.outgoing.is_none(),

@@ -14,7 +14,7 @@ use web_sys::{Element, HtmlElement};
 use wenxi::components::{EmptyState, ReportProps, ReportView, StatusBadge};
 use wenxi::engine_host::EngineHost;
 use wenxi::protocol::{Request, Response};
-use wenxi::state::{Status, Timings};
+use wenxi::state::{Problem, Status, Timings};
 use wenxi_core::{EntityType, Options, Report};
 use yew::prelude::*;
 
@@ -165,7 +165,8 @@ async fn status_badge_exposes_each_state() {
         }
         #[component(Host)]
         fn host_view(p: &P) -> Html {
-            let error = (p.status == Status::Error).then(|| "引擎崩溃".to_string());
+            let error = (p.status == Status::Error)
+                .then(|| Problem::new("引擎崩溃", "unreachable executed"));
             let timings = Timings {
                 load_ms: Some(12.34),
                 ..Timings::default()
@@ -182,6 +183,11 @@ async fn status_badge_exposes_each_state() {
         assert_eq!(attr(&badge, "data-load-ms"), "12.3");
         let text = badge.text_content().unwrap();
         assert_eq!(text.contains("引擎崩溃"), status == Status::Error, "{text}");
+        assert_eq!(
+            badge.query_selector("details pre").unwrap().is_some(),
+            status == Status::Error,
+            "the technical detail is there, folded away"
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 //! The analysis worker's entry point (trunk builds it with `data-type="worker"`).
 //!
 //! On start it loads the engine, says `ready`, then answers each message. A panic is reported to
-//! the page as a `failed` response before the wasm instance traps, so the page can tell the user
+//! the page as a `crashed` response before the wasm instance traps, so the page can tell the user
 //! what happened; the page then replaces this worker with a fresh one.
 
 use std::panic;
@@ -28,9 +28,8 @@ fn post(response: &Response) {
 fn main() {
     panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        post(&Response::Failed {
-            id: None,
-            message: format!("分析引擎出错：{info}"),
+        post(&Response::Crashed {
+            message: format!("worker panicked: {info}"),
         });
     }));
 

@@ -2,12 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::state::{Status, Timings};
+use crate::state::{Problem, Status, Timings};
 
 #[derive(Properties, PartialEq)]
 pub struct StatusProps {
     pub status: Status,
-    pub error: Option<String>,
+    pub error: Option<Problem>,
     pub timings: Timings,
 }
 
@@ -39,7 +39,13 @@ pub fn status_badge(props: &StatusProps) -> Html {
             <span class="dot" aria-hidden="true"></span>
             <span class="label">{ label }</span>
             if let Some(error) = &props.error {
-                <span class="error-message">{ error.clone() }{ "。你的文本仍在，可再次分析。" }</span>
+                <div class="error-message">
+                    <p>{ error.summary.clone() }{ "。你的文本仍在，可以再次分析。" }</p>
+                    <details>
+                        <summary>{ "技术细节" }</summary>
+                        <pre>{ error.detail.clone() }</pre>
+                    </details>
+                </div>
             }
             if !details.is_empty() {
                 <span class="timings">{ details.join(" · ") }</span>
