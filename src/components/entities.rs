@@ -2,13 +2,18 @@
 
 use std::rc::Rc;
 
-use wenxi_core::{Entity, EntityType};
+use wenxi_core::{Entity, EntityLink, EntityType, NameSource};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EntityPanelProps {
     pub entities: Rc<[Entity]>,
+    pub links: Rc<[EntityLink]>,
+    pub names_from: NameSource,
 }
+
+/// How many co-occurring pairs to list.
+const LINKS_SHOWN: usize = 12;
 
 #[component(EntityPanel)]
 pub fn entity_panel(props: &EntityPanelProps) -> Html {
@@ -22,7 +27,8 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                 } else {
                     <ul>
                     { for items.into_iter().map(|e| html! {
-                        <li data-testid="entity" data-type={kind.as_str()} data-text={e.text.clone()} data-count={e.count.to_string()}>
+                        <li data-testid="entity" data-type={kind.as_str()} data-text={e.text.clone()}
+                            data-count={e.count.to_string()} title={format!("首次出现在第 {} 字", e.first + 1)}>
                             <span class="text">{ e.text.clone() }</span>
                             <span class="count">{ e.count }</span>
                         </li>
@@ -32,5 +38,35 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
             </section>
         }
     });
-    html! { <div class="entities">{ for groups }</div> }
+    let notice = match &props.names_from {
+        NameSource::Model => Html::default(),
+        NameSource::Rules { reason } => html! {
+            <p class="notice" data-testid="entity-model-unavailable" title={reason.clone()}>
+                { "实体识别模型不可用：下面的人名、地名、机构名只是按词性规则找出的粗略结果。" }
+            </p>
+        },
+    };
+    let links = props.links.iter().take(LINKS_SHOWN).map(|l| {
+        html! {
+            <li data-testid="entity-link" data-a={l.a.text.clone()} data-b={l.b.text.clone()}
+                data-sentences={l.sentences.to_string()}>
+                <span class={classes!("name", l.a.kind.as_str())}>{ l.a.text.clone() }</span>
+                <span class="joiner" aria-hidden="true">{ "—" }</span>
+                <span class={classes!("name", l.b.kind.as_str())}>{ l.b.text.clone() }</span>
+                <span class="count" title="同时提到两者的句子数">{ format!("{} 句", l.sentences) }</span>
+            </li>
+        }
+    });
+    html! {
+        <>
+            { notice }
+            <div class="entities">{ for groups }</div>
+            if !props.links.is_empty() {
+                <section class="entity-links">
+                    <h4>{ "同句共现" }<span class="muted">{ " 人名、地名、机构在同一句中出现" }</span></h4>
+                    <ul>{ for links }</ul>
+                </section>
+            }
+        </>
+    }
 }

@@ -21,10 +21,11 @@ pub fn report_view(props: &ReportProps) -> Html {
             Rc::<[_]>::from(report.keywords.clone()),
             Rc::<[_]>::from(report.textrank.clone()),
             Rc::<[_]>::from(report.entities.clone()),
+            Rc::<[_]>::from(report.entity_links.clone()),
             Rc::new(report.cloud.clone()) as Rc<Cloud>,
         )
     });
-    let (tfidf, textrank, entities, cloud) = (*parts).clone();
+    let (tfidf, textrank, entities, links, cloud) = (*parts).clone();
     html! {
         <div class="report" data-testid="report">
             <section class="card">
@@ -42,7 +43,7 @@ pub fn report_view(props: &ReportProps) -> Html {
             </section>
             <section class="card">
                 <h2>{ "实体" }</h2>
-                <EntityPanel {entities} />
+                <EntityPanel {entities} {links} names_from={report.names_from.clone()} />
             </section>
         </div>
     }

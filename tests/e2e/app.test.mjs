@@ -269,6 +269,17 @@ test('the page shows the same report as `wenxi analyse --json`', async () => {
   const cloud = await terms(page, '[data-testid=cloud-word]', 'data-term');
   assert.deepEqual(cloud, report.cloud.words.map((w) => w.term));
 
+  const links = await page.locator('[data-testid=entity-link]').evaluateAll(
+    (nodes) => nodes.map((n) => [n.dataset.a, n.dataset.b, Number(n.dataset.sentences)]),
+  );
+  assert.ok(report.entity_links.length > 0, 'the article names people and places together');
+  assert.deepEqual(links, report.entity_links.slice(0, 12).map((l) => [l.a.text, l.b.text, l.sentences]));
+  assert.equal(
+    await page.getByTestId('entity-model-unavailable').count(),
+    report.names_from.by === 'model' ? 0 : 1,
+    'the page says when the entity model is not in use',
+  );
+
   for (const key of ['characters', 'words', 'sentences', 'paragraphs']) {
     const value = await page.locator(`[data-stat=${key}] dd`).textContent();
     assert.equal(Number(value), report.stats[key], key);

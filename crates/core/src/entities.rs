@@ -6,9 +6,12 @@
 //! Candidates may overlap (a place inside a title, a company inside a longer company name); one
 //! pass keeps the best non-overlapping set, so the tally and the BIO tags always agree.
 
+mod links;
 mod names;
 mod numeric;
 mod works;
+
+pub use links::{link, MAX_LINKS};
 
 use std::collections::BTreeMap;
 
@@ -71,9 +74,25 @@ fn find_spans_inner(
     in_dict: Option<&dyn Fn(&str) -> bool>,
 ) -> Vec<EntitySpan> {
     let chars: Vec<char> = text.chars().collect();
-    let mut candidates = works::find(&chars);
-    candidates.extend(numeric::find(&chars, tokens));
-    candidates.extend(names::find(&chars, tokens, in_dict));
+    let names = names::find(&chars, tokens, in_dict);
+    combine(&chars, tokens, names)
+}
+
+/// All entities of a normalised text, with the people, places and organisations given (found
+/// by the entity model) and times, quantities and works found here.
+pub fn find_spans_with_names(
+    text: &str,
+    tokens: &[Token],
+    names: Vec<EntitySpan>,
+) -> Vec<EntitySpan> {
+    let chars: Vec<char> = text.chars().collect();
+    combine(&chars, tokens, names)
+}
+
+fn combine(chars: &[char], tokens: &[Token], names: Vec<EntitySpan>) -> Vec<EntitySpan> {
+    let mut candidates = works::find(chars);
+    candidates.extend(numeric::find(chars, tokens));
+    candidates.extend(names);
     resolve_overlaps(candidates, chars.len())
 }
 
@@ -104,11 +123,11 @@ fn resolve_overlaps(mut candidates: Vec<EntitySpan>, n_chars: usize) -> Vec<Enti
     kept
 }
 
-/// Counts entity occurrences per (type, text).
+/// Counts entity occurrences per (type, text), keeping where each one is.
 #[derive(Debug, Default, Clone)]
 pub struct EntityTally {
-    /// (type, text) → (count, first occurrence as a char offset).
-    counts: BTreeMap<(EntityType, String), (usize, usize)>,
+    /// (type, text) → its spans, in the order added.
+    spans: BTreeMap<(EntityType, String), Vec<[usize; 2]>>,
 }
 
 impl EntityTally {
@@ -117,31 +136,37 @@ impl EntityTally {
     }
 
     pub fn add(&mut self, span: &EntitySpan) {
-        let entry = self
-            .counts
+        self.spans
             .entry((span.kind, span.text.clone()))
-            .or_insert((0, span.start));
-        entry.0 += 1;
-        entry.1 = entry.1.min(span.start);
+            .or_default()
+            .push([span.start, span.end]);
     }
 
     /// Entities grouped in [`EntityType::ALL`] order; within a type, most frequent first, then
     /// by first occurrence.
     pub fn into_entities(self) -> Vec<Entity> {
-        let mut rows: Vec<(EntityType, usize, usize, String)> = self
-            .counts
+        let mut rows: Vec<Entity> = self
+            .spans
             .into_iter()
-            .map(|((kind, text), (count, first))| (kind, count, first, text))
+            .map(|((kind, text), mut spans)| {
+                spans.sort_unstable();
+                Entity {
+                    text,
+                    kind,
+                    count: spans.len(),
+                    first: spans.first().map_or(0, |s| s[0]),
+                    spans,
+                }
+            })
             .collect();
         rows.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| b.1.cmp(&a.1))
-                .then_with(|| a.2.cmp(&b.2))
-                .then_with(|| a.3.cmp(&b.3))
+            a.kind
+                .cmp(&b.kind)
+                .then_with(|| b.count.cmp(&a.count))
+                .then_with(|| a.first.cmp(&b.first))
+                .then_with(|| a.text.cmp(&b.text))
         });
-        rows.into_iter()
-            .map(|(kind, count, _, text)| Entity { text, kind, count })
-            .collect()
+        rows
     }
 }
 

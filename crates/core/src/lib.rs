@@ -87,6 +87,7 @@ impl Analyzer {
             self.ranker
                 .rank(&self.jieba, text, &tokens, wanted, &options.extra_stopwords);
         let spans = entities::find_spans_with_dict(text, &tokens, &|w| self.jieba.has_word(w));
+        let entity_links = entities::link(&spans, &stats::sentence_ranges(text));
         let entities = spans.iter().collect::<EntityTally>().into_entities();
         let cloud = self.cloud.layout(&rankings.tfidf);
         rankings.tfidf.truncate(options.top_k);
@@ -96,6 +97,8 @@ impl Analyzer {
             keywords: rankings.tfidf,
             textrank: rankings.textrank,
             entities,
+            entity_links,
+            names_from: NameSource::default(),
             cloud,
         }
     }

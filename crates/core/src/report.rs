@@ -16,6 +16,11 @@ pub struct Report {
     pub textrank: Vec<Keyword>,
     /// Entities, most frequent first within each type; types in [`EntityType`] order.
     pub entities: Vec<Entity>,
+    /// Pairs of people, places and organisations named in the same sentence, most sentences
+    /// first.
+    pub entity_links: Vec<EntityLink>,
+    /// What found the people, places and organisations.
+    pub names_from: NameSource,
     /// The keyword cloud, already laid out.
     pub cloud: Cloud,
 }
@@ -119,6 +124,45 @@ pub struct Entity {
     #[serde(rename = "type")]
     pub kind: EntityType,
     pub count: usize,
+    /// Char offset of the first occurrence in the text.
+    pub first: usize,
+    /// Every occurrence as a char range `[start, end)` of the text, in text order.
+    pub spans: Vec<[usize; 2]>,
+}
+
+/// One entity, named by its text and type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EntityKey {
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+}
+
+/// Two entities named in the same sentences.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityLink {
+    pub a: EntityKey,
+    pub b: EntityKey,
+    /// Sentences that name both.
+    pub sentences: usize,
+}
+
+/// Where the people, places and organisations of a report come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum NameSource {
+    /// The trained entity model.
+    Model,
+    /// Part-of-speech rules only, because the model could not be used (`reason` says why).
+    Rules { reason: String },
+}
+
+impl Default for NameSource {
+    fn default() -> Self {
+        NameSource::Rules {
+            reason: "no entity model loaded".into(),
+        }
+    }
 }
 
 /// A laid-out keyword cloud in an abstract `width` × `height` box (SVG user units).

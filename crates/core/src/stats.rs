@@ -16,9 +16,33 @@ fn is_terminator(c: char) -> bool {
 /// Counts sentences: text between terminators that holds at least one letter, digit or Han
 /// character. So `“好。”` is one sentence, and `？！` or `……` do not add empty ones.
 pub fn count_sentences(text: &str) -> usize {
-    text.split(is_terminator)
-        .filter(|s| s.chars().any(char::is_alphanumeric))
-        .count()
+    sentence_ranges(text).len()
+}
+
+/// The sentences of `text` as char ranges (each ends after its terminator), counted as
+/// [`count_sentences`] counts them: pieces without a letter, digit or Han character are not
+/// sentences.
+pub fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut has_content = false;
+    let mut n = 0;
+    for (i, c) in text.chars().enumerate() {
+        n = i + 1;
+        if is_terminator(c) {
+            if has_content {
+                ranges.push(start..i + 1);
+            }
+            start = i + 1;
+            has_content = false;
+        } else if c.is_alphanumeric() {
+            has_content = true;
+        }
+    }
+    if has_content {
+        ranges.push(start..n);
+    }
+    ranges
 }
 
 /// Non-empty lines (lines holding something other than white space).
@@ -127,5 +151,17 @@ mod tests {
         let t = toks(&["好", "好", "好"]);
         let s = compute("好好好", &t);
         assert_eq!((s.words, s.unique_words), (3, 1));
+    }
+
+    #[test]
+    fn sentence_ranges_cover_each_sentence_with_its_terminator() {
+        let text = "甲说：“好。”乙？！\n\n丙";
+        let chars: Vec<char> = text.chars().collect();
+        let got: Vec<String> = sentence_ranges(text)
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect();
+        assert_eq!(got, ["甲说：“好。", "”乙？", "丙"]);
+        assert_eq!(count_sentences(text), 3);
     }
 }
