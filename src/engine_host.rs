@@ -20,11 +20,22 @@ pub struct EngineHost {
 }
 
 impl EngineHost {
-    /// Loads the dictionary and models (the slow part: hundreds of milliseconds in wasm).
+    /// Loads the dictionary and keyword models (the slow part: hundreds of milliseconds in wasm).
     pub fn load() -> Self {
         EngineHost {
             analyzer: Analyzer::new(),
         }
+    }
+
+    /// Gives the engine the entity model's file, or says why there is none. A file that is
+    /// missing or does not load leaves names to the part-of-speech rules, and every report then
+    /// says so; nothing else is affected.
+    pub fn set_entity_model(&mut self, bytes: Result<Vec<u8>, String>) {
+        let model = bytes.and_then(|bytes| {
+            wenxi_core::ner::NerModel::from_bytes(&bytes)
+                .map_err(|e| format!("the entity model file is unusable: {e}"))
+        });
+        self.analyzer.set_entity_model(model);
     }
 
     /// Runs the engine once on a short text. The browser first runs wasm from a quickly

@@ -15,25 +15,36 @@ use wenxi::components::{EmptyState, ReportProps, ReportView, StatusBadge};
 use wenxi::engine_host::EngineHost;
 use wenxi::protocol::{Request, Response};
 use wenxi::state::{Problem, Status, Timings};
-use wenxi_core::{EntityType, Options, Report};
+use wenxi_core::{EntityType, NameSource, Options, Report};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ARTICLE: &str = include_str!("e2e/fixtures/article2.txt");
 
+/// The model file the worker fetches, as trunk copies it into the site.
+const ENTITY_MODEL: &[u8] = include_bytes!("../crates/core/models/ner.bin");
+
 fn host() -> &'static EngineHost {
     static HOST: OnceLock<EngineHost> = OnceLock::new();
-    HOST.get_or_init(EngineHost::load)
+    HOST.get_or_init(|| {
+        let mut host = EngineHost::load();
+        host.set_entity_model(Ok(ENTITY_MODEL.to_vec()));
+        host
+    })
 }
 
 fn analyse(text: &str) -> Report {
+    analyse_with(host(), text)
+}
+
+fn analyse_with(host: &EngineHost, text: &str) -> Report {
     let request = Request::Analyse {
         id: 42,
         text: text.to_string(),
         options: Options::default(),
     };
-    match host().handle(&request.to_json(), || 0.0) {
+    match host.handle(&request.to_json(), || 0.0) {
         Response::Report { id, report, .. } => {
             assert_eq!(id, 42);
             *report
@@ -227,5 +238,45 @@ fn worker_host_report_survives_the_json_round_trip() {
     match Response::from_json(&response.to_json()) {
         Ok(Response::Report { report: back, .. }) => assert_eq!(*back, report),
         other => panic!("{other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_entity_model_runs_in_the_browser() {
+    let report = analyse(ARTICLE);
+    assert_eq!(report.names_from, NameSource::Model);
+    let people: Vec<&str> = report
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .map(|e| e.text.as_str())
+        .collect();
+    for name in ["李红梅", "杨志强", "段晓峰"] {
+        assert!(people.contains(&name), "{name} in {people:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_broken_entity_model_leaves_the_rest_of_the_report_intact() {
+    let mut broken = ENTITY_MODEL.to_vec();
+    let middle = broken.len() / 2;
+    broken[middle] ^= 0x5a;
+    for bytes in [
+        Ok(broken),
+        Ok(ENTITY_MODEL[..100].to_vec()),
+        Err("HTTP 404".to_string()),
+    ] {
+        let mut host = EngineHost::load();
+        host.set_entity_model(bytes);
+        let report = analyse_with(&host, ARTICLE);
+        match &report.names_from {
+            NameSource::Rules { reason } => assert!(!reason.is_empty()),
+            other => panic!("expected the rules, got {other:?}"),
+        }
+        assert!(!report.keywords.is_empty());
+        assert!(report
+            .entities
+            .iter()
+            .any(|e| e.kind == EntityType::Quantity));
     }
 }

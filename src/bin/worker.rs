@@ -1,16 +1,22 @@
 //! The analysis worker's entry point (trunk builds it with `data-type="worker"`).
 //!
-//! On start it loads the engine, says `ready`, then answers each message. A panic is reported to
-//! the page as a `crashed` response before the wasm instance traps, so the page can tell the user
-//! what happened; the page then replaces this worker with a fresh one.
+//! On start it fetches the entity model while it loads the dictionary, says `ready`, then
+//! answers each message. A panic is reported to the page as a `crashed` response before the wasm
+//! instance traps, so the page can tell the user what happened; the page then replaces this
+//! worker with a fresh one.
 
 use std::panic;
 
+use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use wenxi::engine_host::EngineHost;
 use wenxi::protocol::Response;
+
+/// The entity model, beside this worker's files (trunk copies it from crates/core/models).
+const ENTITY_MODEL_URL: &str = "./ner.bin";
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -25,6 +31,33 @@ fn post(response: &Response) {
     let _ = scope().post_message(&JsValue::from_str(&response.to_json()));
 }
 
+fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// The bytes at `url`, or why not.
+async fn fetch_bytes(request: JsFuture, url: &str) -> Result<Vec<u8>, String> {
+    let response: web_sys::Response = request
+        .await
+        .map_err(|e| format!("{url}: {}", describe(e)))?
+        .dyn_into()
+        .map_err(|_| format!("{url}: not a response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|e| format!("{url}: {}", describe(e)))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|e| format!("{url}: {}", describe(e)))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
 fn main() {
     panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -33,27 +66,33 @@ fn main() {
         });
     }));
 
-    let start = now_ms();
-    let host = std::rc::Rc::new(EngineHost::load());
-    let host_for_warm_up = host.clone();
-    let load_ms = now_ms() - start;
+    // Ask for the model first: it downloads while the dictionary loads below.
+    let model_request = JsFuture::from(scope().fetch_with_str(ENTITY_MODEL_URL));
+    wasm_bindgen_futures::spawn_local(async move {
+        let start = now_ms();
+        let mut host = EngineHost::load();
+        host.set_entity_model(fetch_bytes(model_request, ENTITY_MODEL_URL).await);
+        let load_ms = now_ms() - start;
+        let host = std::rc::Rc::new(host);
 
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let Some(request) = event.data().as_string() else {
-            post(&Response::Failed {
-                id: None,
-                message: "the worker only accepts JSON text messages".into(),
-            });
-            return;
-        };
-        post(&host.handle(&request, now_ms));
+        let answering = host.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(request) = event.data().as_string() else {
+                post(&Response::Failed {
+                    id: None,
+                    message: "the worker only accepts JSON text messages".into(),
+                });
+                return;
+            };
+            post(&answering.handle(&request, now_ms));
+        });
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The handler lives as long as the worker.
+        on_message.forget();
+        // Only now: the page sends nothing before `ready`, and a message that reached a worker
+        // with no handler yet would be lost.
+        post(&Response::Ready { load_ms });
+        // Requests that arrive meanwhile wait in the queue for these few milliseconds.
+        host.warm_up();
     });
-    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
-    // Only now: the page sends nothing before `ready`, and a message that reached a worker with
-    // no handler yet would be lost.
-    post(&Response::Ready { load_ms });
-    // Requests that arrive meanwhile wait in the queue for these few milliseconds.
-    host_for_warm_up.warm_up();
 }

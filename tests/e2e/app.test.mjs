@@ -62,6 +62,7 @@ test('an article pasted in is analysed: keywords, entities and a cloud', async (
   const guji = page.locator('[data-testid=keyword][data-rank=tfidf][data-term=古籍]');
   assert.equal(Number(await guji.getAttribute('data-count')), article.split('古籍').length - 1);
 
+  assert.equal(await page.getByTestId('entity-model-unavailable').count(), 0, 'the model is in use');
   const people = await entities(page, 'person');
   for (const name of ['陈国平', '王慧敏', '赵明远']) {
     assert.ok(people.includes(name), `person ${name} in ${people}`);
@@ -305,5 +306,18 @@ test('an engine that cannot load is retried a few times, then the user is told',
   assert.equal(await page.getByTestId('status').getAttribute('data-state'), 'error');
   assert.equal(loads, 3, 'three tries, then no more');
   assert.equal(await page.getByTestId('input').inputValue(), '这段文字必须留下。');
+  await context.close();
+});
+
+test('without its entity model the page still analyses, and says names are rough', async () => {
+  const { context, page, log } = await openPage(browser, server.origin);
+  await context.route('**/ner.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(server.origin + '/');
+  await paste(page, await fixture('article.txt'));
+  await waitForState(page, 'done');
+  assert.ok(await page.getByTestId('entity-model-unavailable').isVisible());
+  assert.ok(await page.locator('[data-testid=keyword]').count() > 0);
+  assert.ok(await page.locator('[data-testid=entity][data-type=quantity]').count() > 0);
+  assert.deepEqual(log.errors.filter((e) => !/404/.test(e)), []);
   await context.close();
 });

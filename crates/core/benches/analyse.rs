@@ -59,17 +59,17 @@ fn main() {
     let new_times: Vec<Duration> = (0..5)
         .map(|_| {
             let t = Instant::now();
-            black_box(Analyzer::new());
+            black_box(Analyzer::with_embedded_model());
             t.elapsed()
         })
         .collect();
     println!(
-        "Analyzer::new()       median {:>9.2?} over {} runs",
+        "Analyzer + model load median {:>9.2?} over {} runs",
         median(new_times),
         5
     );
 
-    let analyzer = Analyzer::new();
+    let analyzer = Analyzer::with_embedded_model();
     let options = Options::default();
     black_box(analyzer.analyse(&text, &options)); // warm-up
     let runs = 15;

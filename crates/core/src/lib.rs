@@ -17,6 +17,7 @@ pub mod bio;
 pub mod cloud;
 pub mod entities;
 pub mod keywords;
+pub mod ner;
 pub mod normalize;
 pub mod report;
 pub mod segment;
@@ -29,9 +30,10 @@ use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
 
 use crate::cloud::CloudLayout;
-use crate::entities::EntityTally;
+use crate::entities::{EntitySpan, EntityTally};
 use crate::keywords::KeywordRanker;
 use crate::normalize::Normalized;
+use crate::segment::Token;
 
 /// What the user may change about one analysis.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -58,6 +60,8 @@ pub struct Analyzer {
     jieba: Jieba,
     ranker: KeywordRanker,
     cloud: CloudLayout,
+    /// The entity model, or why there is none (names then come from part-of-speech rules).
+    entity_model: Result<ner::NerModel, String>,
 }
 
 impl Default for Analyzer {
@@ -72,6 +76,42 @@ impl Analyzer {
             jieba: Jieba::new(),
             ranker: KeywordRanker::new(),
             cloud: CloudLayout::default(),
+            entity_model: Err("no entity model loaded".into()),
+        }
+    }
+
+    /// Uses `model` for people, places and organisations from now on; an `Err` (a missing or
+    /// unusable model file, with the reason) leaves them to the part-of-speech rules, and every
+    /// report says so in [`Report::names_from`].
+    pub fn set_entity_model(&mut self, model: Result<ner::NerModel, String>) {
+        self.entity_model = model;
+    }
+
+    /// The engine with the entity model built into this binary (feature `embedded-ner-model`).
+    #[cfg(feature = "embedded-ner-model")]
+    pub fn with_embedded_model() -> Self {
+        let mut analyzer = Analyzer::new();
+        analyzer.set_entity_model(ner::embedded().map_err(|e| e.to_string()));
+        analyzer
+    }
+
+    /// All entity occurrences of a normalised text, and what found the names.
+    fn entity_spans(&self, text: &str, tokens: &[Token]) -> (Vec<EntitySpan>, NameSource) {
+        match &self.entity_model {
+            Ok(model) => {
+                let chars: Vec<char> = text.chars().collect();
+                let names = ner::refine::refine(&chars, model.label(&self.jieba, text, tokens));
+                let spans = entities::find_spans_with_names(text, tokens, names);
+                (spans, NameSource::Model)
+            }
+            Err(reason) => {
+                let spans =
+                    entities::find_spans_with_dict(text, tokens, &|w| self.jieba.has_word(w));
+                let source = NameSource::Rules {
+                    reason: reason.clone(),
+                };
+                (spans, source)
+            }
         }
     }
 
@@ -86,7 +126,7 @@ impl Analyzer {
         let mut rankings =
             self.ranker
                 .rank(&self.jieba, text, &tokens, wanted, &options.extra_stopwords);
-        let spans = entities::find_spans_with_dict(text, &tokens, &|w| self.jieba.has_word(w));
+        let (spans, names_from) = self.entity_spans(text, &tokens);
         let entity_links = entities::link(&spans, &stats::sentence_ranges(text));
         let entities = spans.iter().collect::<EntityTally>().into_entities();
         let cloud = self.cloud.layout(&rankings.tfidf);
@@ -98,7 +138,7 @@ impl Analyzer {
             textrank: rankings.textrank,
             entities,
             entity_links,
-            names_from: NameSource::default(),
+            names_from,
             cloud,
         }
     }
@@ -119,8 +159,7 @@ impl Analyzer {
     pub fn ner_bio(&self, sentence: &str) -> Vec<(char, String)> {
         let normalized = Normalized::new(sentence);
         let tokens = segment::segment(&self.jieba, &normalized.text);
-        let spans =
-            entities::find_spans_with_dict(&normalized.text, &tokens, &|w| self.jieba.has_word(w));
+        let (spans, _) = self.entity_spans(&normalized.text, &tokens);
         bio::tag(sentence, &spans)
     }
 }

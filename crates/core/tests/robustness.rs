@@ -191,6 +191,6 @@ fn stats_by_hand() {
 fn deterministic_across_analyzers() {
     let text: String = samples().concat() + include_str!("fixtures/news.txt");
     let a: Report = analyzer().analyse(&text, &Options::default());
-    let b: Report = wenxi_core::Analyzer::new().analyse(&text, &Options::default());
+    let b: Report = wenxi_core::Analyzer::with_embedded_model().analyse(&text, &Options::default());
     assert_eq!(a, b);
 }

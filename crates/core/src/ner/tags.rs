@@ -98,7 +98,9 @@ impl Scheme {
     pub fn encode(self, n: usize, spans: &[(usize, usize, usize)]) -> Vec<usize> {
         let mut tags = vec![0; n];
         for &(kind, start, end) in spans {
-            let free = tags.get(start..end).is_some_and(|t| t.iter().all(|&t| t == 0));
+            let free = tags
+                .get(start..end)
+                .is_some_and(|t| t.iter().all(|&t| t == 0));
             if start >= end || kind >= KINDS.len() || !free {
                 continue;
             }

@@ -6,5 +6,5 @@ use wenxi_core::Analyzer;
 
 pub fn analyzer() -> &'static Analyzer {
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
-    ANALYZER.get_or_init(Analyzer::new)
+    ANALYZER.get_or_init(Analyzer::with_embedded_model)
 }

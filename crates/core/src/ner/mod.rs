@@ -1,0 +1,158 @@
+//! A learnt named-entity recogniser for people, places and organisations (PER, LOC, ORG).
+//!
+//! A linear sequence labeller: each char gets hashed features ([`features`]: chars around it,
+//! the jieba word it lies in and that word's part of speech, a few word lists), a weight per
+//! (feature, tag), and constrained Viterbi decoding ([`decode`]) picks the best tag sequence.
+//! Weights come from an averaged perceptron ([`Trainer`]) trained on MSRA and People's Daily
+//! annotations, quantised to one byte each and stored in a small versioned file
+//! ([`NerModel::to_bytes`]). The CLI embeds the file (feature `embedded-ner-model`); the browser
+//! worker fetches it, so the wasm stays small.
+//!
+//! Long texts are labelled sentence by sentence, and a run without any sentence end is cut
+//! every [`MAX_PIECE`] chars, so memory stays bounded whatever the input.
+
+pub mod corpus;
+mod decode;
+pub mod eval;
+mod features;
+mod lexicon;
+mod model;
+pub mod refine;
+pub mod tags;
+mod train;
+
+pub use eval::Scores;
+pub use model::{NerModel, NerModelError, FORMAT_VERSION};
+pub use tags::Scheme;
+pub use train::{TrainOptions, Trainer, TrainingSentence};
+
+use jieba_rs::Jieba;
+
+use crate::entities::EntitySpan;
+use crate::report::EntityType;
+use crate::segment::Token;
+
+/// Longest piece labelled at once when no sentence end comes sooner.
+pub const MAX_PIECE: usize = 500;
+
+/// The committed model (`crates/core/models/ner.bin`), compiled in.
+#[cfg(feature = "embedded-ner-model")]
+pub fn embedded() -> Result<NerModel, NerModelError> {
+    NerModel::from_bytes(include_bytes!("../../models/ner.bin"))
+}
+
+/// Char ranges that tile `chars`: each ends after a sentence end (`。！？；!?;` or a line
+/// break) or, in a long run without one, after the last comma-like char of the second half of
+/// [`MAX_PIECE`] chars, or at [`MAX_PIECE`] chars.
+pub(crate) fn sentence_ranges(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let limit = (start + MAX_PIECE).min(chars.len());
+        let piece = &chars[start..limit];
+        let end = match piece
+            .iter()
+            .position(|c| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r'))
+        {
+            Some(i) => start + i + 1,
+            None if limit == chars.len() => limit,
+            None => piece[MAX_PIECE / 2..]
+                .iter()
+                .rposition(|c| matches!(c, '，' | ',' | '、' | '：' | ':' | ' '))
+                .map_or(limit, |i| start + MAX_PIECE / 2 + i + 1),
+        };
+        out.push((start, end));
+        start = end;
+    }
+    out
+}
+
+impl NerModel {
+    /// Entity spans (char offsets into `text`, which is already normalised) for PER/LOC/ORG.
+    /// `tokens` is `crate::segment::segment(jieba, text)`.
+    pub fn label(&self, jieba: &Jieba, text: &str, tokens: &[Token]) -> Vec<EntitySpan> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let mut feats = Vec::new();
+        for (start, end) in sentence_ranges(&chars) {
+            let words = features::words_of(jieba, tokens, start, end);
+            feats.clear();
+            features::extract(&chars[start..end], &words, tokens, self.mask(), &mut feats);
+            let tags = self.decode(&feats);
+            for (k, s, e) in self.scheme.spans(&tags) {
+                let (s, e) = (start + s, start + e);
+                let kind = tags::KINDS[k];
+                let text: String = chars[s..e].iter().collect();
+                if !text.trim().is_empty() {
+                    out.push(EntitySpan {
+                        kind,
+                        start: s,
+                        end: e,
+                        text,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Tags of one piece from its features ([`features::PER_CHAR`] per char).
+    fn decode(&self, feats: &[u32]) -> Vec<usize> {
+        let t_n = self.n_tags();
+        let mut emissions = Vec::with_capacity(feats.len() / features::PER_CHAR * t_n);
+        for pos in feats.chunks_exact(features::PER_CHAR) {
+            let mut row = [0i32; 16];
+            for &f in pos {
+                let base = f as usize * t_n;
+                if let Some(w) = self.weights.get(base..base + t_n) {
+                    row.iter_mut().zip(w).for_each(|(r, &x)| *r += i32::from(x));
+                }
+            }
+            // Sums of at most PER_CHAR bytes: exact in f32.
+            emissions.extend(row[..t_n].iter().map(|&x| x as f32));
+        }
+        let trans: Vec<f32> = self.transitions.iter().map(|&x| f32::from(x)).collect();
+        decode::viterbi(self.scheme, &emissions, &trans)
+    }
+
+    /// Scores what the engine reports on annotated sentences (each normalised and segmented
+    /// here): the model's spans after [`refine::refine`], as the page and the CLI get them.
+    pub fn evaluate(&self, jieba: &Jieba, sentences: &[TrainingSentence]) -> Scores {
+        let mut scores = Scores::default();
+        for s in sentences {
+            let text = crate::normalize::Normalized::new(&s.text).text;
+            let tokens = crate::segment::segment(jieba, &text);
+            let chars: Vec<char> = text.chars().collect();
+            let pred: Vec<(EntityType, usize, usize)> =
+                refine::refine(&chars, self.label(jieba, &text, &tokens))
+                    .into_iter()
+                    .map(|e| (e.kind, e.start, e.end))
+                    .collect();
+            scores.add(&s.spans, &pred);
+        }
+        scores
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_tile_and_are_bounded() {
+        let mut text: Vec<char> = "甲乙。丙丁！".chars().collect();
+        text.extend(std::iter::repeat_n('字', 1234));
+        text.extend("，末尾".chars());
+        let r = sentence_ranges(&text);
+        assert_eq!(r[0], (0, 3));
+        assert_eq!(r[1], (3, 6));
+        let mut pos = 0;
+        for &(s, e) in &r {
+            assert_eq!(s, pos);
+            assert!(e > s && e - s <= MAX_PIECE);
+            pos = e;
+        }
+        assert_eq!(pos, text.len());
+        assert!(sentence_ranges(&[]).is_empty());
+    }
+}

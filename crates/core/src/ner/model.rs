@@ -1,0 +1,276 @@
+//! The model's weights and its versioned binary file format.
+//!
+//! Layout (all integers little-endian):
+//!
+//! | bytes | field |
+//! |---|---|
+//! | 0..4 | magic `WXNE` |
+//! | 4..6 | format version (u16, [`FORMAT_VERSION`]) |
+//! | 6..8 | feature template version (u16, [`super::features::TEMPLATE_VERSION`]) |
+//! | 8 | tag scheme (1 = BIO, 2 = BIOES) |
+//! | 9 | number of tags |
+//! | 10 | hash bits (the table has 2^bits buckets) |
+//! | 11 | bytes per weight (1: i8) |
+//! | 12..16 | scale (f32): one weight unit in perceptron units, for information |
+//! | 16..20 | payload length (u32) |
+//! | 20.. | payload: transitions as i16, (tags + 2) rows × tags (start, one per previous tag, end), then emission weights as i8, buckets × tags |
+//! | last 4 | CRC-32 (IEEE) of everything before it |
+//!
+//! Every check fails with a [`NerModelError`], never a panic: the browser fetches this file and a
+//! proxy or a half-finished download must give a readable message, not a crashed worker.
+
+use std::fmt;
+
+use super::tags::Scheme;
+
+const MAGIC: &[u8; 4] = b"WXNE";
+/// Version of the file layout above.
+pub const FORMAT_VERSION: u16 = 1;
+const HEADER_LEN: usize = 20;
+/// Hash tables outside this range are refused (bounds what a hostile file can make us allocate).
+const MIN_BITS: u8 = 8;
+const MAX_BITS: u8 = 24;
+
+/// Why a model file could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NerModelError {
+    /// The file is shorter than its header says (a cut-off download, for instance).
+    Truncated { expected: usize, found: usize },
+    /// Not a wenxi entity model at all.
+    BadMagic,
+    /// A file layout this build does not know (a newer model with an older engine?).
+    UnsupportedVersion(u16),
+    /// Weights trained for other feature templates than this build extracts.
+    UnsupportedFeatures(u16),
+    /// The stored checksum does not match the contents: the file is corrupt.
+    ChecksumMismatch { stored: u32, computed: u32 },
+    /// A header field is out of range or inconsistent.
+    Invalid(&'static str),
+}
+
+impl fmt::Display for NerModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NerModelError::Truncated { expected, found } => write!(
+                f,
+                "entity model file is truncated: {found} bytes, expected {expected}"
+            ),
+            NerModelError::BadMagic => write!(f, "not a wenxi entity model (wrong magic bytes)"),
+            NerModelError::UnsupportedVersion(v) => write!(
+                f,
+                "entity model format version {v} is not supported (this build reads {FORMAT_VERSION})"
+            ),
+            NerModelError::UnsupportedFeatures(v) => write!(
+                f,
+                "entity model was trained for feature templates v{v}, this build extracts v{}",
+                super::features::TEMPLATE_VERSION
+            ),
+            NerModelError::ChecksumMismatch { stored, computed } => write!(
+                f,
+                "entity model file is corrupt: checksum {computed:08x}, file says {stored:08x}"
+            ),
+            NerModelError::Invalid(what) => write!(f, "entity model file is invalid: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for NerModelError {}
+
+/// A trained sequence labeller: emission weights per (feature bucket, tag) and tag transitions,
+/// both in integer units so decoding is exact and identical on every platform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NerModel {
+    pub(crate) scheme: Scheme,
+    pub(crate) hash_bits: u8,
+    pub(crate) scale: f32,
+    /// (n_tags + 2) × n_tags: start row, one row per previous tag, end row.
+    pub(crate) transitions: Vec<i16>,
+    /// 2^hash_bits × n_tags.
+    pub(crate) weights: Vec<i8>,
+}
+
+impl NerModel {
+    /// Number of tags of this model's scheme.
+    pub fn n_tags(&self) -> usize {
+        self.scheme.n_tags()
+    }
+
+    /// The tag scheme (BIO or BIOES) the model was trained with.
+    pub fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+
+    /// The mask that reduces a feature hash to a bucket.
+    pub(crate) fn mask(&self) -> u32 {
+        (1u32 << self.hash_bits) - 1
+    }
+
+    /// Serialises the model in the format described in the module docs.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let payload_len = self.transitions.len() * 2 + self.weights.len();
+        let mut out = Vec::with_capacity(HEADER_LEN + payload_len + 4);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&super::features::TEMPLATE_VERSION.to_le_bytes());
+        out.push(self.scheme.code());
+        out.push(self.n_tags() as u8);
+        out.push(self.hash_bits);
+        out.push(1);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&(payload_len as u32).to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        out.extend(self.weights.iter().map(|&w| w as u8));
+        let crc = crc32(&out);
+        out.extend_from_slice(&crc.to_le_bytes());
+        out
+    }
+
+    /// Reads a model written by [`NerModel::to_bytes`], checking every field.
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, NerModelError> {
+        let truncated = |expected: usize| NerModelError::Truncated {
+            expected,
+            found: bytes.len(),
+        };
+        if bytes.len() < MAGIC.len() {
+            return Err(truncated(HEADER_LEN + 4));
+        }
+        if &bytes[..4] != MAGIC {
+            return Err(NerModelError::BadMagic);
+        }
+        let u16_at = |i: usize| {
+            bytes
+                .get(i..i + 2)
+                .map(|b| u16::from_le_bytes([b[0], b[1]]))
+        };
+        let u32_at = |i: usize| {
+            bytes
+                .get(i..i + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let version = u16_at(4).ok_or(truncated(HEADER_LEN + 4))?;
+        if version != FORMAT_VERSION {
+            return Err(NerModelError::UnsupportedVersion(version));
+        }
+        if bytes.len() < HEADER_LEN {
+            return Err(truncated(HEADER_LEN + 4));
+        }
+        let payload_len = u32_at(16).ok_or(truncated(HEADER_LEN + 4))? as usize;
+        let total = HEADER_LEN.saturating_add(payload_len).saturating_add(4);
+        if bytes.len() < total {
+            return Err(truncated(total));
+        }
+        if bytes.len() > total {
+            return Err(NerModelError::Invalid("trailing bytes after the checksum"));
+        }
+        let stored = u32_at(total - 4).ok_or(truncated(total))?;
+        let computed = crc32(&bytes[..total - 4]);
+        if stored != computed {
+            return Err(NerModelError::ChecksumMismatch { stored, computed });
+        }
+        let templates = u16_at(6).ok_or(truncated(total))?;
+        if templates != super::features::TEMPLATE_VERSION {
+            return Err(NerModelError::UnsupportedFeatures(templates));
+        }
+        let scheme = Scheme::from_code(bytes[8]).ok_or(NerModelError::Invalid("tag scheme"))?;
+        let n_tags = scheme.n_tags();
+        if usize::from(bytes[9]) != n_tags {
+            return Err(NerModelError::Invalid(
+                "tag count does not match the scheme",
+            ));
+        }
+        let hash_bits = bytes[10];
+        if !(MIN_BITS..=MAX_BITS).contains(&hash_bits) {
+            return Err(NerModelError::Invalid("hash size out of range"));
+        }
+        if bytes[11] != 1 {
+            return Err(NerModelError::Invalid("weight width"));
+        }
+        let scale = f32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]);
+        let n_trans = (n_tags + 2) * n_tags;
+        let n_weights = (1usize << hash_bits) * n_tags;
+        if payload_len != n_trans * 2 + n_weights {
+            return Err(NerModelError::Invalid(
+                "payload length does not match the header",
+            ));
+        }
+        let payload = &bytes[HEADER_LEN..total - 4];
+        let (trans, weights) = payload.split_at(n_trans * 2);
+        Ok(NerModel {
+            scheme,
+            hash_bits,
+            scale,
+            transitions: trans
+                .chunks_exact(2)
+                .map(|b| i16::from_le_bytes([b[0], b[1]]))
+                .collect(),
+            weights: weights.iter().map(|&b| b as i8).collect(),
+        })
+    }
+}
+
+/// CRC-32 (IEEE 802.3, reflected, as in zip and PNG), bitwise: the file is read once, so a
+/// table buys nothing worth a dependency.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> NerModel {
+        let scheme = Scheme::Bio;
+        let n = scheme.n_tags();
+        NerModel {
+            scheme,
+            hash_bits: MIN_BITS,
+            scale: 0.5,
+            transitions: (0..(n + 2) * n).map(|i| i as i16 - 20).collect(),
+            weights: (0..(1usize << MIN_BITS) * n)
+                .map(|i| (i % 251) as i8)
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn crc_of_a_known_string() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn round_trip_and_rejections() {
+        let m = tiny();
+        let bytes = m.to_bytes();
+        assert_eq!(NerModel::from_bytes(&bytes), Ok(m));
+        for cut in [0, 3, 10, 19, 25, bytes.len() - 1] {
+            assert!(matches!(
+                NerModel::from_bytes(&bytes[..cut]),
+                Err(NerModelError::Truncated { .. })
+            ));
+        }
+        let mut flipped = bytes.clone();
+        flipped[100] ^= 0x10;
+        assert!(matches!(
+            NerModel::from_bytes(&flipped),
+            Err(NerModelError::ChecksumMismatch { .. })
+        ));
+        let mut magic = bytes.clone();
+        magic[0] = b'X';
+        assert_eq!(NerModel::from_bytes(&magic), Err(NerModelError::BadMagic));
+        let mut version = bytes.clone();
+        version[4] = 9;
+        assert_eq!(
+            NerModel::from_bytes(&version),
+            Err(NerModelError::UnsupportedVersion(9))
+        );
+    }
+}
