@@ -34,10 +34,12 @@ pub fn app() -> Html {
                         id,
                         report,
                         engine_ms,
+                        stages,
                     } => Action::Report {
                         id,
                         report,
                         engine_ms,
+                        stages,
                         now_ms: now_ms(),
                     },
                     EngineEvent::Failed { problem, crashed } => Action::Failed { problem, crashed },

@@ -26,6 +26,7 @@ pub enum EngineEvent {
         id: u64,
         report: Box<wenxi_core::Report>,
         engine_ms: f64,
+        stages: wenxi_core::StageTimes,
     },
     /// The worker answered with an error, or died. `crashed` is true when it had to be replaced.
     Failed {
@@ -136,9 +137,11 @@ fn start(shared: &Rc<Shared>) {
                 id,
                 report,
                 engine_ms,
+                stages,
             }) => EngineEvent::Report {
                 id,
                 report,
+                stages,
                 engine_ms,
             },
             Ok(Response::Crashed { message }) => return restart(&shared, message),

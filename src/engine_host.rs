@@ -54,11 +54,12 @@ impl EngineHost {
         match Request::from_json(request) {
             Ok(Request::Analyse { id, text, options }) => {
                 let start = now_ms();
-                let report = self.analyzer.analyse(&text, &options);
+                let (report, stages) = self.analyzer.analyse_timed(&text, &options, &now_ms);
                 Response::Report {
                     id,
                     report: Box::new(report),
                     engine_ms: now_ms() - start,
+                    stages,
                 }
             }
             Ok(Request::Panic) => panic!("deliberate panic requested by a test"),

@@ -5,7 +5,7 @@
 //! readable in the browser's devtools.
 
 use serde::{Deserialize, Serialize};
-use wenxi_core::{Options, Report};
+use wenxi_core::{Options, Report, StageTimes};
 
 /// What the page asks of the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,11 +28,13 @@ pub enum Request {
 pub enum Response {
     /// The dictionary and models are loaded; `load_ms` is how long that took inside the worker.
     Ready { load_ms: f64 },
-    /// The analysis of request `id`; `engine_ms` is the engine's own time for it.
+    /// The analysis of request `id`; `engine_ms` is the engine's own time for it, `stages`
+    /// how that time divides.
     Report {
         id: u64,
         report: Box<Report>,
         engine_ms: f64,
+        stages: StageTimes,
     },
     /// The request could not be read or answered (`id` when it was known); the worker is fine.
     Failed { id: Option<u64>, message: String },

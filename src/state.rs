@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use wenxi_core::{Options, Report};
+use wenxi_core::{Options, Report, StageTimes};
 use yew::Reducible;
 
 use crate::protocol::Request;
@@ -59,6 +59,8 @@ pub struct Timings {
     pub engine_ms: Option<f64>,
     /// From sending the last request to holding its report.
     pub round_trip_ms: Option<f64>,
+    /// How the engine's time for the last analysis divides.
+    pub stages: Option<StageTimes>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -96,6 +98,7 @@ pub enum Action {
         id: u64,
         report: Box<Report>,
         engine_ms: f64,
+        stages: StageTimes,
         now_ms: f64,
     },
     Failed {
@@ -171,6 +174,7 @@ impl Reducible for AppState {
                 id,
                 report,
                 engine_ms,
+                stages,
                 now_ms,
             } => {
                 if next.in_flight != Some(id) {
@@ -182,6 +186,7 @@ impl Reducible for AppState {
                 next.empty = report.is_empty();
                 next.report = Some(Rc::new(*report));
                 next.timings.engine_ms = Some(engine_ms);
+                next.timings.stages = Some(stages);
                 next.timings.round_trip_ms = Some(now_ms - next.sent_at_ms);
                 if next.wanted {
                     next.analyse(now_ms);
@@ -240,6 +245,7 @@ mod tests {
                 id: 1,
                 report: Box::default(),
                 engine_ms: 1.0,
+                stages: StageTimes::default(),
                 now_ms: 130.0,
             },
         );
@@ -268,6 +274,7 @@ mod tests {
                 id: 1,
                 report: Box::default(),
                 engine_ms: 1.0,
+                stages: StageTimes::default(),
                 now_ms: 20.0,
             },
         );
@@ -295,6 +302,7 @@ mod tests {
                 id: 7,
                 report: Box::default(),
                 engine_ms: 1.0,
+                stages: StageTimes::default(),
                 now_ms: 1.0,
             },
         );
@@ -359,6 +367,7 @@ mod tests {
                 id: 2,
                 report: Box::default(),
                 engine_ms: 1.0,
+                stages: StageTimes::default(),
                 now_ms: 3.0,
             },
         );

@@ -234,6 +234,7 @@ fn worker_host_report_survives_the_json_round_trip() {
         id: 1,
         report: Box::new(report.clone()),
         engine_ms: 1.5,
+        stages: wenxi_core::StageTimes::default(),
     };
     match Response::from_json(&response.to_json()) {
         Ok(Response::Report { report: back, .. }) => assert_eq!(*back, report),

@@ -32,10 +32,26 @@ pub fn status_badge(props: &StatusProps) -> Html {
         details.push(format!("往返 {ms:.0} ms"));
     }
     let attr = |ms: Option<f64>| ms.map(|ms| AttrValue::from(format!("{ms:.1}")));
+    // Where the engine's time went, for the curious (a tooltip) and for benchmarks.
+    let stages = t.stages.map(|s| {
+        format!(
+            "分词 {:.0} ms · 统计 {:.0} ms · 关键词 {:.0} ms · 实体 {:.0} ms · 词云 {:.0} ms",
+            s.normalize_ms + s.segment_ms,
+            s.stats_ms,
+            s.keywords_ms,
+            s.entities_ms,
+            s.cloud_ms
+        )
+    });
+    let stages_json = t
+        .stages
+        .and_then(|s| serde_json::to_string(&s).ok())
+        .map(AttrValue::from);
     html! {
         <div class="status" data-testid="status" data-state={props.status.as_str()}
              data-load-ms={attr(t.load_ms)} data-engine-ms={attr(t.engine_ms)}
-             data-round-trip-ms={attr(t.round_trip_ms)} role="status" aria-live="polite">
+             data-round-trip-ms={attr(t.round_trip_ms)} data-stages={stages_json}
+             role="status" aria-live="polite">
             <span class="dot" aria-hidden="true"></span>
             <span class="label">{ label }</span>
             if let Some(error) = &props.error {
@@ -48,7 +64,7 @@ pub fn status_badge(props: &StatusProps) -> Html {
                 </div>
             }
             if !details.is_empty() {
-                <span class="timings">{ details.join(" · ") }</span>
+                <span class="timings" title={stages}>{ details.join(" · ") }</span>
             }
         </div>
     }

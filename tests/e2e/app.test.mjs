@@ -156,6 +156,32 @@ test('the engine loads once: timings of page, engine and a first and second 20 K
   runs.forEach((r, i) => console.log(
     `      #${i + 1}  ${r.endToEnd.toFixed(0)} / ${r.roundTrip.toFixed(0)} / ${r.engine.toFixed(0)} ms`,
   ));
+
+  // One megabyte: throughput of the whole report and of each stage, in the worker.
+  let big = '';
+  for (let i = 0; Buffer.byteLength(big) < 1_000_000; i++) big += (i % 2 ? a : b) + '\n';
+  // Set directly, not typed or pasted: Chromium's own editor takes seconds to insert a
+  // megabyte into any textarea (measured: 0.1 MB 0.46 s, 0.4 MB 4.9 s on a bare one).
+  await page.getByTestId('input').evaluate((area, text) => {
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, big);
+  const before = await page.evaluate(() => performance.now());
+  await page.getByTestId('input').press('Control+Enter');
+  await page.waitForFunction(
+    (t) => window.__marks.states.some((s) => s.state === 'done' && s.at > t),
+    before,
+    { timeout: 120_000 },
+  );
+  const status = page.getByTestId('status');
+  const engineMs = Number(await status.getAttribute('data-engine-ms'));
+  const stages = JSON.parse(await status.getAttribute('data-stages'));
+  const mb = Buffer.byteLength(big) / 1e6;
+  const rate = (ms) => `${(mb / (ms / 1000)).toFixed(1)} MB/s`;
+  console.log(`    ${mb.toFixed(2)} MB analysis: engine ${engineMs.toFixed(0)} ms (${rate(engineMs)}); stages:`);
+  for (const [stage, ms] of Object.entries(stages)) {
+    console.log(`      ${stage.padEnd(14)} ${ms.toFixed(0).padStart(6)} ms  ${rate(ms)}`);
+  }
   console.log(`    wall time of this test ${Date.now() - started} ms`);
 
   assert.deepEqual(log.errors, []);

@@ -54,6 +54,19 @@ impl Default for Options {
     }
 }
 
+/// Where one analysis spent its time, in milliseconds per stage.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct StageTimes {
+    pub normalize_ms: f64,
+    pub segment_ms: f64,
+    pub stats_ms: f64,
+    /// TF-IDF and TextRank (each segments the text again inside jieba).
+    pub keywords_ms: f64,
+    /// Entity model or rules, times, quantities, works, tally and links.
+    pub entities_ms: f64,
+    pub cloud_ms: f64,
+}
+
 /// Loads the dictionary and IDF table once (slow: ~100s of ms); then analyses many texts.
 #[derive(Debug)]
 pub struct Analyzer {
@@ -117,22 +130,49 @@ impl Analyzer {
 
     /// Analyses `text`: statistics, both keyword rankings, entities and the cloud.
     pub fn analyse(&self, text: &str, options: &Options) -> Report {
+        self.analyse_timed(text, options, &|| 0.0).0
+    }
+
+    /// Like [`Analyzer::analyse`], also timing each stage with `clock` (milliseconds from any
+    /// origin: the engine has no clock of its own, the caller lends one).
+    pub fn analyse_timed(
+        &self,
+        text: &str,
+        options: &Options,
+        clock: &dyn Fn() -> f64,
+    ) -> (Report, StageTimes) {
+        let mut times = StageTimes::default();
+        let mut lap = {
+            let mut last = clock();
+            move || {
+                let now = clock();
+                let elapsed = now - last;
+                last = now;
+                elapsed
+            }
+        };
         let normalized = Normalized::new(text);
         let text = normalized.text.as_str();
+        times.normalize_ms = lap();
         let tokens = segment::segment(&self.jieba, text);
+        times.segment_ms = lap();
         let stats = stats::compute(text, &tokens);
+        times.stats_ms = lap();
         // The cloud shows up to its own number of words whatever `top_k` is.
         let wanted = options.top_k.max(self.cloud.max_words);
         let mut rankings =
             self.ranker
                 .rank(&self.jieba, text, &tokens, wanted, &options.extra_stopwords);
+        times.keywords_ms = lap();
         let (spans, names_from) = self.entity_spans(text, &tokens);
         let entity_links = entities::link(&spans, &stats::sentence_ranges(text));
         let entities = spans.iter().collect::<EntityTally>().into_entities();
+        times.entities_ms = lap();
         let cloud = self.cloud.layout(&rankings.tfidf);
+        times.cloud_ms = lap();
         rankings.tfidf.truncate(options.top_k);
         rankings.textrank.truncate(options.top_k);
-        Report {
+        let report = Report {
             stats,
             keywords: rankings.tfidf,
             textrank: rankings.textrank,
@@ -140,7 +180,8 @@ impl Analyzer {
             entity_links,
             names_from,
             cloud,
-        }
+        };
+        (report, times)
     }
 
     /// Words of one line, in the input's own characters (concatenation == input line).

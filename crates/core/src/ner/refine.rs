@@ -212,13 +212,10 @@ fn trim_honorific(chars: &[char], mut span: EntitySpan) -> EntitySpan {
 }
 
 /// A place followed at once by a department's name becomes one organisation spanning both.
-fn extend_departments(chars: &[char], spans: &mut Vec<EntitySpan>) {
+fn extend_departments(chars: &[char], spans: &mut [EntitySpan]) {
     let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
-    let mut i = 0;
-    while i < spans.len() {
-        let span = &spans[i];
+    for span in spans.iter_mut() {
         if span.kind != EntityType::Place {
-            i += 1;
             continue;
         }
         let from = span.end;
@@ -239,12 +236,10 @@ fn extend_departments(chars: &[char], spans: &mut Vec<EntitySpan>) {
                 })
             });
         if let Some(end) = end {
-            let span = &mut spans[i];
             span.kind = EntityType::Organization;
             span.end = end;
             span.text = chars[span.start..end].iter().collect();
         }
-        i += 1;
     }
 }
 
