@@ -5,6 +5,8 @@
 //!   corpus annotated such names as places.
 //! - An organisation written as a place and its department (石峰区农业农村局, 长沙市民政局) is one
 //!   organisation, not a place followed by words.
+//! - Nested places are listed one by one: 长沙市天心区 gives 长沙市 and 天心区, also where the
+//!   model saw only the first.
 //! - A surname before an honorific (袁女士, 王先生) is a person, the surname alone: the MSRA
 //!   convention (江主席 → 江) the model follows elsewhere.
 //! - A full name right after a role or in a byline (局长周海军, 记者/李逸峰) is a person.
@@ -12,9 +14,11 @@
 //! Each rule only adds or retypes; where a rule's span overlaps one the model found, the model's
 //! span stays.
 
-use super::lexicon::{is_surname, starts_with_compound_surname};
+mod people;
+
 use crate::entities::EntitySpan;
 use crate::report::EntityType;
+use people::{honorific_surnames, names_after_roles, trim_honorific};
 
 /// Endings that make a name an institution, not a place. Two chars or more: one-char endings
 /// (市, 区, 局…) are too often parts of real places.
@@ -47,76 +51,7 @@ const INSTITUTION_ENDINGS: &[&str] = &[
     "出版社",
 ];
 
-const HONORIFICS: &[&str] = &[
-    "女士", "先生", "小姐", "老师", "同志", "师傅", "阿姨", "大爷", "大妈", "老人",
-];
-
-/// Roles written before a full name, longest first where one ends another (副区长 before 区长).
-const ROLES: &[&str] = &[
-    "记者",
-    "通讯员",
-    "编辑",
-    "副局长",
-    "局长",
-    "副区长",
-    "区长",
-    "副市长",
-    "市长",
-    "副县长",
-    "县长",
-    "副省长",
-    "省长",
-    "镇长",
-    "村长",
-    "副主任",
-    "主任",
-    "副书记",
-    "书记",
-    "副教授",
-    "教授",
-    "副院长",
-    "院长",
-    "副馆长",
-    "馆长",
-    "副校长",
-    "校长",
-    "所长",
-    "厂长",
-    "处长",
-    "科长",
-    "副部长",
-    "部长",
-    "总经理",
-    "经理",
-    "董事长",
-    "副主席",
-    "主席",
-    "总裁",
-    "医生",
-    "律师",
-    "研究员",
-    "工程师",
-    "队长",
-    "站长",
-    "会长",
-    "秘书长",
-    "主持人",
-];
-
-/// Chars that may stand right before a surname taken from `袁女士`: not part of a longer name.
-const BEFORE_SURNAME: &str = "向对给和与及的被让请据由跟同找问是了到位名、，。：:（(“\"《 ";
-
-/// Verbs of saying: after a role and three chars, they mark a name even when its surname is
-/// not in the list of common ones (副区长敬华兵说).
-const SPEECH: &[&str] = &["说", "表示", "介绍", "认为", "指出", "告诉", "称"];
-
-/// Chars or words that may follow a name written after a role.
-const AFTER_NAME: &[&str] = &[
-    "说", "表示", "介绍", "认为", "指出", "告诉", "称", "在", "等", "的", "和", "与", "也", "还",
-    "就", "对", "向", "是", "带", "率", "一行",
-];
-
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     crate::segment::is_han(c)
 }
 
@@ -147,6 +82,7 @@ pub fn refine(chars: &[char], mut spans: Vec<EntitySpan>) -> Vec<EntitySpan> {
         .map(|s| trim_honorific(chars, s))
         .collect();
     extend_departments(chars, &mut spans);
+    add_nested_places(chars, &mut spans);
     for span in &mut spans {
         if span.kind == EntityType::Place
             && INSTITUTION_ENDINGS
@@ -183,34 +119,6 @@ pub fn refine(chars: &[char], mut spans: Vec<EntitySpan>) -> Vec<EntitySpan> {
     spans
 }
 
-/// A person span `袁女士` becomes `袁`, `王小明先生` becomes `王小明`: the honorific is not part
-/// of the name.
-fn trim_honorific(chars: &[char], mut span: EntitySpan) -> EntitySpan {
-    if span.kind != EntityType::Person {
-        return span;
-    }
-    for h in HONORIFICS {
-        let h_len = h.chars().count();
-        let name_len = span.end - span.start;
-        if name_len > h_len && span.text.ends_with(h) {
-            // What is left must look like a name: a surname alone or a full name.
-            let rest: String = span.text.chars().take(name_len - h_len).collect();
-            let rest_len = rest.chars().count();
-            let looks_like_name = if starts_with_compound_surname(&rest) {
-                (2..=4).contains(&rest_len)
-            } else {
-                rest.chars().next().is_some_and(is_surname) && (1..=3).contains(&rest_len)
-            };
-            if looks_like_name {
-                span.end -= h_len;
-                span.text = chars[span.start..span.end].iter().collect();
-            }
-            break;
-        }
-    }
-    span
-}
-
 /// A place followed at once by a department's name becomes one organisation spanning both.
 fn extend_departments(chars: &[char], spans: &mut [EntitySpan]) {
     let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
@@ -243,60 +151,46 @@ fn extend_departments(chars: &[char], spans: &mut [EntitySpan]) {
     }
 }
 
-fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+/// Last chars of the administrative units written right after a bigger place (长沙市天心区).
+const UNIT_ENDINGS: &str = "区县镇乡旗";
+
+/// After a province, city, prefecture or county, a three-char unit name (天心区, 芙蓉镇) is a
+/// place of its own. Two-char ones are too often ordinary words (城区, 市区).
+fn add_nested_places(chars: &[char], spans: &mut Vec<EntitySpan>) {
+    let mut added = Vec::new();
+    let mut next_start: Vec<usize> = spans.iter().map(|s| s.start).collect();
+    next_start.sort_unstable();
+    // Only below an administrative place: after others (东北协作区, 海淀试验区) such a run is
+    // usually a common noun.
+    let is_parent = |s: &EntitySpan| {
+        s.kind == EntityType::Place && s.text.ends_with(['省', '市', '州', '县', '盟'])
+    };
+    for span in spans.iter().filter(|s| is_parent(s)) {
+        let (start, end) = (span.end, span.end + 3);
+        let Some(name) = chars.get(start..end) else {
+            continue;
+        };
+        let free = next_start.iter().all(|&s| s < span.end || s >= end);
+        if free
+            && name.iter().all(|&c| is_han(c) && !NOT_IN_NAME.contains(c))
+            && UNIT_ENDINGS.contains(name[2])
+        {
+            added.push(EntitySpan {
+                kind: EntityType::Place,
+                start,
+                end,
+                text: name.iter().collect(),
+            });
+        }
+    }
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.start, s.end));
+}
+
+pub(super) fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
     (at..)
         .zip(word.chars())
         .all(|(i, w)| chars.get(i) == Some(&w))
-}
-
-/// `[i, i + 1)` for each surname followed by an honorific.
-fn honorific_surnames(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    (0..chars.len()).filter_map(move |i| {
-        let c = chars[i];
-        if !is_surname(c) || !HONORIFICS.iter().any(|h| starts_with(chars, i + 1, h)) {
-            return None;
-        }
-        let free_before = i == 0
-            || chars
-                .get(i - 1)
-                .is_some_and(|&p| !is_han(p) || BEFORE_SURNAME.contains(p));
-        free_before.then_some((i, i + 1))
-    })
-}
-
-/// Full names (surname + one or two chars) right after a role word, with an optional `/`.
-fn names_after_roles(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    (0..chars.len()).filter_map(move |i| {
-        let role = ROLES.iter().find(|r| starts_with(chars, i, r))?;
-        let mut at = i + role.chars().count();
-        if matches!(chars.get(at), Some('/') | Some('／')) {
-            at += 1;
-        }
-        let two: String = chars.get(at..at + 2)?.iter().collect();
-        let (surname_len, common) = if starts_with_compound_surname(&two) {
-            (2, true)
-        } else {
-            (1, is_surname(*chars.get(at)?))
-        };
-        // Prefer the longer name when both lengths end at a boundary.
-        [2, 1].into_iter().find_map(|given| {
-            let end = at + surname_len + given;
-            let name = chars.get(at..end)?;
-            if !name.iter().all(|&c| is_han(c)) {
-                return None;
-            }
-            let boundary = if common {
-                match chars.get(end) {
-                    None => true,
-                    Some(&c) if !is_han(c) => true,
-                    Some(_) => AFTER_NAME.iter().any(|w| starts_with(chars, end, w)),
-                }
-            } else {
-                given == 2 && SPEECH.iter().any(|w| starts_with(chars, end, w))
-            };
-            boundary.then_some((at, end))
-        })
-    })
 }
 
 #[cfg(test)]
@@ -400,6 +294,24 @@ mod tests {
         let kept = refine(&chars, vec![at(Place, 0, 2)]);
         assert_eq!(kept[0].kind, Place);
         assert_eq!(kept[0].end, 2);
+    }
+
+    #[test]
+    fn nested_places_are_listed_one_by_one() {
+        use EntityType::*;
+        let text = "他住在长沙市天心区，不在市区。";
+        let chars: Vec<char> = text.chars().collect();
+        let first = EntitySpan {
+            kind: Place,
+            start: 3,
+            end: 6,
+            text: "长沙市".into(),
+        };
+        let got: Vec<(EntityType, String)> = refine(&chars, vec![first])
+            .into_iter()
+            .map(|s| (s.kind, s.text))
+            .collect();
+        assert_eq!(got, [(Place, "长沙市".into()), (Place, "天心区".into())]);
     }
 
     #[test]
