@@ -101,7 +101,13 @@ pub fn train(args: &TrainArgs, log: &mut dyn Write) -> Result<()> {
 
 /// Scores a model (the embedded one unless `model` is given) on a BIO file, or on its
 /// development split only.
-pub fn eval(file: &Path, dev_split: bool, model: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+pub fn eval(
+    file: &Path,
+    pd1998: bool,
+    dev_split: bool,
+    model: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
     let model = match model {
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
@@ -109,7 +115,12 @@ pub fn eval(file: &Path, dev_split: bool, model: Option<&Path>, out: &mut dyn Wr
         }
         None => ner::embedded().context("loading the embedded entity model")?,
     };
-    let sentences: Vec<TrainingSentence> = corpus::read_bio(&read_corpus(file, "BIO")?)
+    let sentences = if pd1998 {
+        corpus::read_pd1998(&read_corpus(file, "People's Daily 1998")?)
+    } else {
+        corpus::read_bio(&read_corpus(file, "BIO")?)
+    };
+    let sentences: Vec<TrainingSentence> = sentences
         .into_iter()
         .step_by(if dev_split { DEV_EVERY } else { 1 })
         .collect();
