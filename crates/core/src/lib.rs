@@ -156,7 +156,7 @@ impl Analyzer {
         times.normalize_ms = lap();
         let tokens = segment::segment(&self.jieba, text);
         times.segment_ms = lap();
-        let stats = stats::compute(text, &tokens);
+        let stats = stats::compute_with(text, &tokens, &|w| self.ranker.is_stop_word(w));
         times.stats_ms = lap();
         // The cloud shows up to its own number of words whatever `top_k` is.
         let wanted = options.top_k.max(self.cloud.max_words);

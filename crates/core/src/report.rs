@@ -47,6 +47,55 @@ pub struct Stats {
     pub paragraphs: usize,
     /// Estimated reading time in seconds (Han characters at 300 a minute, other words at 200).
     pub reading_seconds: u32,
+    /// Letters of other scripts (Latin, Cyrillic, kana…).
+    pub letter_characters: usize,
+    /// Decimal digits.
+    pub digit_characters: usize,
+    /// Punctuation marks.
+    pub punctuation_characters: usize,
+    /// Everything else that is not white space: symbols, emoji.
+    pub other_characters: usize,
+    /// Words that carry content: nouns, verbs, adjectives, adverbs, idioms, Latin words.
+    pub content_words: usize,
+    /// `content_words / words` (0 without words): how much of the text is content.
+    pub lexical_density: f64,
+    /// Mean sentence length in characters (white space not counted).
+    pub mean_sentence_chars: f64,
+    pub longest_sentence_chars: usize,
+    /// The most frequent words of each part of speech, stop words left out.
+    pub frequent: Vec<FrequentWords>,
+}
+
+/// A broad part of speech, for [`Stats::frequent`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartOfSpeech {
+    Noun,
+    Verb,
+    Adjective,
+}
+
+impl PartOfSpeech {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            PartOfSpeech::Noun => "名词",
+            PartOfSpeech::Verb => "动词",
+            PartOfSpeech::Adjective => "形容词",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrequentWords {
+    pub pos: PartOfSpeech,
+    /// Most frequent first (ties by the word), at most ten.
+    pub words: Vec<WordCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordCount {
+    pub term: String,
+    pub count: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,8 +1,8 @@
 //! Stage 3a: counts a reader cares about (length, sentences, reading time).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::report::Stats;
+use crate::report::{FrequentWords, PartOfSpeech, Stats, WordCount};
 use crate::segment::{is_han, Token, TokenKind};
 
 /// Characters that end a sentence. Line breaks end sentences too.
@@ -59,8 +59,37 @@ pub fn reading_seconds(han: usize, other_words: usize) -> u32 {
     u32::try_from(tenths.div_ceil(10)).unwrap_or(u32::MAX)
 }
 
+/// How many words of each part of speech [`Stats::frequent`] lists.
+const FREQUENT_PER_POS: usize = 10;
+
+/// The broad part of speech of a jieba tag, for the frequency lists.
+fn broad_pos(tag: &str) -> Option<PartOfSpeech> {
+    match tag.chars().next() {
+        Some('n') => Some(PartOfSpeech::Noun),
+        Some('v') => Some(PartOfSpeech::Verb),
+        Some('a') => Some(PartOfSpeech::Adjective),
+        _ => None,
+    }
+}
+
+/// Content words: nouns, verbs, adjectives, adverbs (`d`), idioms and set phrases (`i`, `l`),
+/// abbreviations (`j`) and Latin words (`eng`); not numerals, measure words, pronouns,
+/// prepositions, conjunctions, particles or interjections.
+fn is_content(token: &Token) -> bool {
+    token.kind == TokenKind::Latin
+        || matches!(
+            token.pos.chars().next(),
+            Some('n' | 'v' | 'a' | 'd' | 'i' | 'l' | 'j')
+        )
+}
+
 /// All statistics of the (normalised) text and its tokens.
 pub fn compute(text: &str, tokens: &[Token]) -> Stats {
+    compute_with(text, tokens, &|_| false)
+}
+
+/// Like [`compute`], leaving `is_stop` words out of the frequency lists.
+pub fn compute_with(text: &str, tokens: &[Token], is_stop: &dyn Fn(&str) -> bool) -> Stats {
     let characters = text.chars().filter(|c| !c.is_whitespace()).count();
     let han_characters = text.chars().filter(|&c| is_han(c)).count();
     let words: Vec<&Token> = tokens.iter().filter(|t| t.kind.is_word()).collect();
@@ -70,15 +99,92 @@ pub fn compute(text: &str, tokens: &[Token]) -> Stats {
         .collect::<BTreeSet<_>>()
         .len();
     let non_han_words = words.iter().filter(|t| t.kind != TokenKind::Word).count();
+    let (mut letters, mut digits, mut punctuation, mut other) = (0, 0, 0, 0);
+    for c in text.chars().filter(|c| !c.is_whitespace() && !is_han(*c)) {
+        if c.is_ascii_digit() || c.is_numeric() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        } else if is_punctuation(c) {
+            punctuation += 1;
+        } else {
+            other += 1;
+        }
+    }
+    let content_words = words.iter().filter(|t| is_content(t)).count();
+    let chars: Vec<char> = text.chars().collect();
+    let sentence_lengths: Vec<usize> = sentence_ranges(text)
+        .into_iter()
+        .map(|r| chars[r].iter().filter(|c| !c.is_whitespace()).count())
+        .collect();
     Stats {
         characters,
         han_characters,
         words: words.len(),
         unique_words,
-        sentences: count_sentences(text),
+        sentences: sentence_lengths.len(),
         paragraphs: count_paragraphs(text),
         reading_seconds: reading_seconds(han_characters, non_han_words),
+        letter_characters: letters,
+        digit_characters: digits,
+        punctuation_characters: punctuation,
+        other_characters: other,
+        content_words,
+        lexical_density: if words.is_empty() {
+            0.0
+        } else {
+            content_words as f64 / words.len() as f64
+        },
+        mean_sentence_chars: if sentence_lengths.is_empty() {
+            0.0
+        } else {
+            sentence_lengths.iter().sum::<usize>() as f64 / sentence_lengths.len() as f64
+        },
+        longest_sentence_chars: sentence_lengths.iter().copied().max().unwrap_or(0),
+        frequent: frequent_words(&words, is_stop),
     }
+}
+
+/// Unicode punctuation (general categories P*), approximated without a table: ASCII and CJK
+/// punctuation blocks plus the general punctuation block.
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+}
+
+/// The [`FREQUENT_PER_POS`] most frequent words of each broad part of speech: at least two
+/// chars (single chars are mostly function words or fragments), no stop words.
+fn frequent_words(words: &[&Token], is_stop: &dyn Fn(&str) -> bool) -> Vec<FrequentWords> {
+    let mut counts: BTreeMap<(PartOfSpeech, &str), usize> = BTreeMap::new();
+    for t in words {
+        if let Some(pos) = broad_pos(&t.pos) {
+            if t.text.chars().count() >= 2 && !is_stop(&t.text) {
+                *counts.entry((pos, t.text.as_str())).or_insert(0) += 1;
+            }
+        }
+    }
+    [
+        PartOfSpeech::Noun,
+        PartOfSpeech::Verb,
+        PartOfSpeech::Adjective,
+    ]
+    .into_iter()
+    .map(|pos| {
+        let mut words: Vec<WordCount> = counts
+            .iter()
+            .filter(|((p, _), _)| *p == pos)
+            .map(|((_, term), &count)| WordCount {
+                term: term.to_string(),
+                count,
+            })
+            .collect();
+        // Stable: equal counts keep the map's (alphabetical) order.
+        words.sort_by_key(|w| std::cmp::Reverse(w.count));
+        words.truncate(FREQUENT_PER_POS);
+        FrequentWords { pos, words }
+    })
+    .filter(|f| !f.words.is_empty())
+    .collect()
 }
 
 #[cfg(test)]
@@ -163,5 +269,62 @@ mod tests {
             .collect();
         assert_eq!(got, ["甲说：“好。", "”乙？", "丙"]);
         assert_eq!(count_sentences(text), 3);
+    }
+
+    /// Tokens with their tags written by hand: `word/tag` separated by single spaces.
+    fn tagged(spec: &str) -> (String, Vec<Token>) {
+        let (chars, tokens) = crate::segment::tokens_from_spec(spec);
+        (chars.into_iter().collect(), tokens)
+    }
+
+    #[test]
+    fn characters_by_class_and_lexical_density() {
+        let (text, t) = tagged("今天/t 北京/ns 很/d 热/a ！/x Hot/eng 2024/m 😀/x");
+        let s = compute(&text, &t);
+        assert_eq!(s.han_characters, 6);
+        assert_eq!(s.letter_characters, 3);
+        assert_eq!(s.digit_characters, 4);
+        assert_eq!(s.punctuation_characters, 1);
+        assert_eq!(s.other_characters, 1, "the emoji");
+        // Content: 北京 (n), 很 (d), 热 (a), Hot (Latin); not 今天 (t) or 2024 (m).
+        assert_eq!(s.words, 6);
+        assert_eq!(s.content_words, 4);
+        assert!((s.lexical_density - 4.0 / 6.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn sentence_lengths() {
+        let (text, t) = tagged("一二三/m 。/x 一二三四五六七/m ！/x 末尾/n");
+        let s = compute(&text, &t);
+        // 一二三。 (4), 一二三四五六七！ (8), 末尾 (2): terminators count, white space does not.
+        assert_eq!(s.sentences, 3);
+        assert_eq!(s.longest_sentence_chars, 8);
+        assert!((s.mean_sentence_chars - 14.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn frequent_words_by_part_of_speech_skip_stop_words_and_single_chars() {
+        let (text, t) = tagged(
+            "经济/n 发展/v 经济/n 进行/v 进行/v 进行/v 好/a 美丽/a 经济/n 发展/v 城市/n 说/v",
+        );
+        let s = compute_with(&text, &t, &|w| w == "进行");
+        let get = |pos| {
+            s.frequent
+                .iter()
+                .find(|f| f.pos == pos)
+                .map(|f| {
+                    f.words
+                        .iter()
+                        .map(|w| (w.term.clone(), w.count))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            get(PartOfSpeech::Noun),
+            [("经济".to_string(), 3), ("城市".to_string(), 1)]
+        );
+        assert_eq!(get(PartOfSpeech::Verb), [("发展".to_string(), 2)]);
+        assert_eq!(get(PartOfSpeech::Adjective), [("美丽".to_string(), 1)]);
     }
 }
