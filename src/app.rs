@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::bridge::{EngineBridge, EngineEvent};
-use crate::components::{Editor, EmptyState, ReportView, StatusBadge};
+use crate::components::{ContextPanel, Editor, EmptyState, ReportView, StatusBadge};
+use crate::protocol::Request;
 use crate::state::{Action, AppState, Problem};
 use crate::{now_ms, storage};
 
@@ -42,6 +43,7 @@ pub fn app() -> Html {
                         stages,
                         now_ms: now_ms(),
                     },
+                    EngineEvent::Contexts { id, contexts } => Action::Contexts { id, contexts },
                     EngineEvent::Failed { problem, crashed } => Action::Failed { problem, crashed },
                 })
             }));
@@ -78,6 +80,22 @@ pub fn app() -> Html {
         });
     }
 
+    // Send a contexts request (its own slot: it may go out beside an analysis).
+    {
+        let outgoing = state.outgoing_contexts.clone();
+        let bridge = bridge.clone();
+        let key = outgoing.as_deref().and_then(|r| match r {
+            Request::Contexts { id, .. } => Some(*id),
+            _ => None,
+        });
+        use_effect_with(key, move |_| {
+            if let (Some(request), Some(bridge)) = (outgoing, bridge.borrow().as_ref()) {
+                // A lost contexts request costs nothing: the reader can click again.
+                bridge.send(&request);
+            }
+        });
+    }
+
     // Keep the text across reloads.
     {
         let storage_warning = storage_warning.clone();
@@ -98,8 +116,19 @@ pub fn app() -> Html {
         Callback::from(move |()| dispatcher.dispatch(Action::Analyse { now_ms: now_ms() }))
     };
 
+    let on_pick = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |term: Option<String>| dispatcher.dispatch(Action::ShowContexts(term)))
+    };
     let report = match (&state.report, state.empty || state.text.trim().is_empty()) {
-        (Some(report), false) => html! { <ReportView report={report.clone()} /> },
+        (Some(report), false) => html! {
+            <>
+                if let Some(term) = state.contexts_term.clone() {
+                    <ContextPanel {term} contexts={state.contexts.clone()} on_close={on_pick.clone()} />
+                }
+                <ReportView report={report.clone()} on_pick={on_pick.clone()} />
+            </>
+        },
         _ => html! { <EmptyState /> },
     };
 

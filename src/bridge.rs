@@ -28,6 +28,10 @@ pub enum EngineEvent {
         engine_ms: f64,
         stages: wenxi_core::StageTimes,
     },
+    Contexts {
+        id: u64,
+        contexts: Box<wenxi_core::contexts::Contexts>,
+    },
     /// The worker answered with an error, or died. `crashed` is true when it had to be replaced.
     Failed {
         problem: Problem,
@@ -144,6 +148,7 @@ fn start(shared: &Rc<Shared>) {
                 stages,
                 engine_ms,
             },
+            Ok(Response::Contexts { id, contexts }) => EngineEvent::Contexts { id, contexts },
             Ok(Response::Crashed { message }) => return restart(&shared, message),
             Ok(Response::Failed { message, .. }) | Err(message) => EngineEvent::Failed {
                 problem: Problem::new("这次分析没有完成", message),

@@ -14,9 +14,14 @@ const WARM_UP_TEXT: &str =
 与会专家认为，公共图书馆应当利用AI和大数据技术，为市民提供更好的阅读服务。\n\
 活动还邀请了清华大学的学者分享古籍保护经验。";
 
+/// Occurrences listed with their context; the count and the dispersion cover all of them.
+const CONTEXT_LINES: usize = 200;
+
 /// The engine, loaded once; every analysis after the first reuses its dictionary.
 pub struct EngineHost {
     analyzer: Analyzer,
+    /// The text of the last analysis: contexts are asked for in it.
+    last_text: std::cell::RefCell<String>,
 }
 
 impl EngineHost {
@@ -24,6 +29,7 @@ impl EngineHost {
     pub fn load() -> Self {
         EngineHost {
             analyzer: Analyzer::new(),
+            last_text: Default::default(),
         }
     }
 
@@ -55,6 +61,7 @@ impl EngineHost {
             Ok(Request::Analyse { id, text, options }) => {
                 let start = now_ms();
                 let (report, stages) = self.analyzer.analyse_timed(&text, &options, &now_ms);
+                *self.last_text.borrow_mut() = text;
                 Response::Report {
                     id,
                     report: Box::new(report),
@@ -62,6 +69,14 @@ impl EngineHost {
                     stages,
                 }
             }
+            Ok(Request::Contexts { id, term }) => Response::Contexts {
+                id,
+                contexts: Box::new(self.analyzer.contexts(
+                    &self.last_text.borrow(),
+                    &term,
+                    CONTEXT_LINES,
+                )),
+            },
             Ok(Request::Panic) => panic!("deliberate panic requested by a test"),
             Err(message) => Response::Failed { id: None, message },
         }

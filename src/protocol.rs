@@ -5,6 +5,7 @@
 //! readable in the browser's devtools.
 
 use serde::{Deserialize, Serialize};
+use wenxi_core::contexts::Contexts;
 use wenxi_core::{Options, Report, StageTimes};
 
 /// What the page asks of the worker.
@@ -17,6 +18,8 @@ pub enum Request {
         text: String,
         options: Options,
     },
+    /// Where `term` occurs in the text of the last analysis.
+    Contexts { id: u64, term: String },
     /// Make the worker panic on purpose. It exists so that tests can prove that a crashed
     /// worker leaves the page usable and the user's text intact; nothing in the UI sends it.
     Panic,
@@ -36,6 +39,8 @@ pub enum Response {
         engine_ms: f64,
         stages: StageTimes,
     },
+    /// The answer to `Request::Contexts` number `id`.
+    Contexts { id: u64, contexts: Box<Contexts> },
     /// The request could not be read or answered (`id` when it was known); the worker is fine.
     Failed { id: Option<u64>, message: String },
     /// The worker panicked, or its wasm failed to load: it is of no further use.

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use wenxi_core::contexts::Contexts;
 use wenxi_core::{Options, Report, StageTimes};
 use yew::Reducible;
 
@@ -80,6 +81,12 @@ pub struct AppState {
     pub empty: bool,
     pub error: Option<Problem>,
     pub timings: Timings,
+    /// The word whose occurrences the reader asked to see, and what the worker found.
+    pub contexts_term: Option<String>,
+    pub contexts: Option<Rc<Contexts>>,
+    /// The contexts request to send now (its own slot: it may go out beside an analysis).
+    pub outgoing_contexts: Option<Rc<Request>>,
+    next_contexts_id: u64,
     pub options: Options,
 }
 
@@ -105,6 +112,12 @@ pub enum Action {
         problem: Problem,
         crashed: bool,
     },
+    /// The reader asked where a word occurs (`None` closes the view).
+    ShowContexts(Option<String>),
+    Contexts {
+        id: u64,
+        contexts: Box<Contexts>,
+    },
 }
 
 impl AppState {
@@ -128,6 +141,21 @@ impl AppState {
         } else {
             Status::Ready
         }
+    }
+
+    /// Asks the worker for the contexts of `contexts_term` in the last analysed text.
+    fn request_contexts(&mut self) {
+        let Some(term) = self.contexts_term.clone() else {
+            return;
+        };
+        if !self.engine_ready || self.report.is_none() {
+            return;
+        }
+        self.next_contexts_id += 1;
+        self.outgoing_contexts = Some(Rc::new(Request::Contexts {
+            id: self.next_contexts_id,
+            term,
+        }));
     }
 
     /// Starts an analysis of the current text if one can start now, else remembers to.
@@ -188,6 +216,8 @@ impl Reducible for AppState {
                 next.timings.engine_ms = Some(engine_ms);
                 next.timings.stages = Some(stages);
                 next.timings.round_trip_ms = Some(now_ms - next.sent_at_ms);
+                // The text changed under the contexts shown: ask again in the new one.
+                next.request_contexts();
                 if next.wanted {
                     next.analyse(now_ms);
                 }
@@ -202,6 +232,20 @@ impl Reducible for AppState {
                 if crashed {
                     next.engine_ready = false;
                 }
+            }
+            Action::ShowContexts(term) => {
+                next.contexts = None;
+                next.contexts_term = term.filter(|t| !t.trim().is_empty());
+                if next.contexts_term.is_none() {
+                    next.outgoing_contexts = None;
+                }
+                next.request_contexts();
+            }
+            Action::Contexts { id, contexts } => {
+                if next.next_contexts_id != id || next.contexts_term.is_none() {
+                    return self;
+                }
+                next.contexts = Some(Rc::new(*contexts));
             }
         }
         Rc::new(next)
@@ -372,5 +416,57 @@ mod tests {
             },
         );
         assert!(s.error.is_none());
+    }
+
+    #[test]
+    fn contexts_are_asked_for_in_the_analysed_text_and_again_after_a_new_analysis() {
+        let s = AppState::with_text("古籍".into());
+        let s = reduce(s, Action::ShowContexts(Some("古籍".into())));
+        assert!(s.outgoing_contexts.is_none(), "nothing analysed yet");
+        let s = reduce(
+            s,
+            Action::EngineReady {
+                load_ms: 1.0,
+                now_ms: 0.0,
+            },
+        );
+        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+        let s = reduce(
+            s,
+            Action::Report {
+                id: 1,
+                report: Box::default(),
+                engine_ms: 1.0,
+                stages: StageTimes::default(),
+                now_ms: 1.0,
+            },
+        );
+        let first = match s.outgoing_contexts.as_deref() {
+            Some(Request::Contexts { id, term }) => {
+                assert_eq!(term, "古籍");
+                *id
+            }
+            other => panic!("expected a contexts request, got {other:?}"),
+        };
+        // A stale answer is ignored, the current one kept.
+        let stale = reduce(
+            s.clone(),
+            Action::Contexts {
+                id: first + 7,
+                contexts: Box::default(),
+            },
+        );
+        assert!(stale.contexts.is_none());
+        let s = reduce(
+            s,
+            Action::Contexts {
+                id: first,
+                contexts: Box::default(),
+            },
+        );
+        assert!(s.contexts.is_some());
+        // Closing the view drops it.
+        let s = reduce(s, Action::ShowContexts(None));
+        assert!(s.contexts.is_none() && s.contexts_term.is_none());
     }
 }

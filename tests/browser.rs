@@ -6,7 +6,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
-use std::sync::OnceLock;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,12 +25,15 @@ const ARTICLE: &str = include_str!("e2e/fixtures/article2.txt");
 const ENTITY_MODEL: &[u8] = include_bytes!("../crates/core/models/ner.bin");
 
 fn host() -> &'static EngineHost {
-    static HOST: OnceLock<EngineHost> = OnceLock::new();
-    HOST.get_or_init(|| {
-        let mut host = EngineHost::load();
-        host.set_entity_model(Ok(ENTITY_MODEL.to_vec()));
-        host
-    })
+    // One per test run: loading is the slow part. The browser runs the tests on one thread.
+    thread_local! {
+        static HOST: &'static EngineHost = Box::leak(Box::new({
+            let mut host = EngineHost::load();
+            host.set_entity_model(Ok(ENTITY_MODEL.to_vec()));
+            host
+        }));
+    }
+    HOST.with(|host| *host)
 }
 
 fn analyse(text: &str) -> Report {
@@ -64,7 +66,14 @@ fn mount_point() -> Element {
 /// Renders `ReportView` for `report` on a fresh element and waits until it is drawn.
 async fn render_report(report: Rc<Report>) -> Element {
     let root = mount_point();
-    yew::Renderer::<ReportView>::with_root_and_props(root.clone(), ReportProps { report }).render();
+    yew::Renderer::<ReportView>::with_root_and_props(
+        root.clone(),
+        ReportProps {
+            report,
+            on_pick: Callback::default(),
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
     root
 }
@@ -279,5 +288,23 @@ fn a_broken_entity_model_leaves_the_rest_of_the_report_intact() {
             .entities
             .iter()
             .any(|e| e.kind == EntityType::Quantity));
+    }
+}
+
+#[wasm_bindgen_test]
+fn contexts_are_found_in_the_last_analysed_text() {
+    let _ = analyse(ARTICLE);
+    let request = Request::Contexts {
+        id: 9,
+        term: "冷库".into(),
+    };
+    match host().handle(&request.to_json(), || 0.0) {
+        Response::Contexts { id, contexts } => {
+            assert_eq!(id, 9);
+            assert_eq!(contexts.total, ARTICLE.matches("冷库").count());
+            assert!(contexts.lines.iter().all(|l| l.matched == "冷库"));
+            assert_eq!(contexts.dispersion.iter().sum::<usize>(), contexts.total);
+        }
+        other => panic!("expected contexts, got {other:?}"),
     }
 }

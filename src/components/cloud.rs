@@ -11,6 +11,8 @@ const PALETTE: [&str; 6] = [
 #[derive(Properties, PartialEq)]
 pub struct CloudProps {
     pub cloud: std::rc::Rc<Cloud>,
+    #[prop_or_default]
+    pub on_pick: Callback<Option<String>>,
 }
 
 #[component(CloudView)]
@@ -30,8 +32,13 @@ pub fn cloud_view(props: &CloudProps) -> Html {
                 } else {
                     ""
                 };
+                let onclick = {
+                    let on_pick = props.on_pick.clone();
+                    let term = w.term.clone();
+                    Callback::from(move |_: MouseEvent| on_pick.emit(Some(term.clone())))
+                };
                 html! {
-                    <text data-testid="cloud-word" data-term={w.term.clone()}
+                    <text data-testid="cloud-word" data-term={w.term.clone()} {onclick}
                           x={format!("{:.1}", w.x)} y={format!("{:.1}", w.y)}
                           font-size={format!("{:.1}", w.font_size)}
                           fill={PALETTE[i % PALETTE.len()]}

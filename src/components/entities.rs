@@ -10,10 +10,21 @@ pub struct EntityPanelProps {
     pub entities: Rc<[Entity]>,
     pub links: Rc<[EntityLink]>,
     pub names_from: NameSource,
+    #[prop_or_default]
+    pub on_pick: Callback<Option<String>>,
 }
 
 /// How many co-occurring pairs to list.
 const LINKS_SHOWN: usize = 12;
+
+/// The tooltip: what a time or quantity means, and where the entity first occurs.
+fn entity_title(e: &Entity) -> String {
+    let first = format!("首次出现在第 {} 字", e.first + 1);
+    match &e.value {
+        Some(v) => format!("{} · {first}", wenxi_core::values::display(v)),
+        None => first,
+    }
+}
 
 #[component(EntityPanel)]
 pub fn entity_panel(props: &EntityPanelProps) -> Html {
@@ -28,8 +39,10 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                     <ul>
                     { for items.into_iter().map(|e| html! {
                         <li data-testid="entity" data-type={kind.as_str()} data-text={e.text.clone()}
-                            data-count={e.count.to_string()} title={format!("首次出现在第 {} 字", e.first + 1)}>
-                            <span class="text">{ e.text.clone() }</span>
+                            data-count={e.count.to_string()}
+                            data-value={e.value.as_ref().map(wenxi_core::values::display)}
+                            title={entity_title(e)}>
+                            <span class="text">{ super::keywords::pick_button(&e.text, &props.on_pick) }</span>
                             <span class="count">{ e.count }</span>
                         </li>
                     }) }

@@ -1,6 +1,7 @@
 //! The page's components, one job each.
 
 mod cloud;
+mod contexts;
 mod editor;
 mod entities;
 mod keywords;
@@ -9,6 +10,7 @@ mod stats;
 mod status;
 
 pub use cloud::CloudView;
+pub use contexts::ContextPanel;
 pub use editor::Editor;
 pub use entities::EntityPanel;
 pub use keywords::KeywordTable;

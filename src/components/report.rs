@@ -10,6 +10,9 @@ use super::{CloudView, EntityPanel, KeywordTable, StatsPanel};
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub report: Rc<Report>,
+    /// Called with a word the reader picked (a keyword, an entity, a cloud word).
+    #[prop_or_default]
+    pub on_pick: Callback<Option<String>>,
 }
 
 #[component(ReportView)]
@@ -34,16 +37,31 @@ pub fn report_view(props: &ReportProps) -> Html {
             </section>
             <section class="card">
                 <h2>{ "词云" }</h2>
-                <CloudView {cloud} />
+                <CloudView {cloud} on_pick={props.on_pick.clone()} />
             </section>
             <section class="card two-columns">
                 <h2>{ "关键词" }</h2>
-                <KeywordTable title="TF-IDF" rank="tfidf" keywords={tfidf} />
-                <KeywordTable title="TextRank" rank="textrank" keywords={textrank} />
+                <KeywordTable title="TF-IDF" rank="tfidf" keywords={tfidf} on_pick={props.on_pick.clone()} />
+                <KeywordTable title="TextRank" rank="textrank" keywords={textrank} on_pick={props.on_pick.clone()} />
+                if !report.phrases.is_empty() {
+                    <section class="phrases">
+                        <h3>{ "新词与短语" }<span class="muted">{ " 文中反复成组出现、前后搭配多变的词串，可加入词典" }</span></h3>
+                        <ul>
+                            { for report.phrases.iter().map(|p| html! {
+                                <li data-testid="phrase" data-term={p.term.clone()} data-count={p.count.to_string()}
+                                    title={format!("由 {} 组成；凝固度 {:.1}，左右邻接熵 {:.1} / {:.1}",
+                                        p.parts.join(" + "), p.cohesion, p.left_entropy, p.right_entropy)}>
+                                    { super::keywords::pick_button(&p.term, &props.on_pick) }
+                                    <span class="count">{ p.count }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                }
             </section>
             <section class="card">
                 <h2>{ "实体" }</h2>
-                <EntityPanel {entities} {links} names_from={report.names_from.clone()} />
+                <EntityPanel {entities} {links} names_from={report.names_from.clone()} on_pick={props.on_pick.clone()} />
             </section>
         </div>
     }

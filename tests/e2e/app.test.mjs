@@ -79,6 +79,9 @@ test('an article pasted in is analysed: keywords, entities and a cloud', async (
   assert.deepEqual([...works].sort(), ['杭州府志', '西湖志']);
   const quantities = await entities(page, 'quantity');
   assert.ok(quantities.some((q) => q.includes('1800万')), `quantity 1800万元 in ${quantities}`);
+  // Its value is read and shown: 1800万元 is eighteen million yuan.
+  const money = page.locator('[data-testid=entity][data-type=quantity][data-text*="1800万"]');
+  assert.match(await money.getAttribute('data-value'), /18,000,000/);
   const times = await entities(page, 'time');
   assert.ok(times.some((t) => t.includes('2019年')), `time 2019年 in ${times}`);
 
@@ -345,5 +348,36 @@ test('without its entity model the page still analyses, and says names are rough
   assert.ok(await page.locator('[data-testid=keyword]').count() > 0);
   assert.ok(await page.locator('[data-testid=entity][data-type=quantity]').count() > 0);
   assert.deepEqual(log.errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});
+
+test('picking a word shows where it occurs, in context', async () => {
+  const { context, page, log } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  const article = await fixture('article.txt');
+  await paste(page, article);
+  await waitForState(page, 'done');
+
+  const row = page.locator('[data-testid=keyword][data-rank=tfidf]').first();
+  const term = await row.getAttribute('data-term');
+  await row.locator('button.pick').click();
+  const panel = page.getByTestId('contexts');
+  await page.waitForFunction(() => document.querySelector('[data-testid=contexts]')?.dataset.total);
+  assert.equal(await panel.getAttribute('data-term'), term);
+  const expected = article.split(term).length - 1;
+  assert.equal(Number(await panel.getAttribute('data-total')), expected);
+  const lines = await page.getByTestId('context-line').allTextContents();
+  assert.equal(lines.length, expected);
+  assert.ok(lines.every((l) => l.includes(term)));
+
+  // An entity picked from the list replaces it; closing removes the panel.
+  await page.locator('[data-testid=entity][data-type=person] button.pick').first().click();
+  await page.waitForFunction(
+    (t) => document.querySelector('[data-testid=contexts]')?.dataset.term !== t,
+    term,
+  );
+  await panel.locator('button.close').click();
+  assert.equal(await page.getByTestId('contexts').count(), 0);
+  assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -151,6 +151,7 @@ impl EntityTally {
             .map(|((kind, text), mut spans)| {
                 spans.sort_unstable();
                 Entity {
+                    value: crate::values::normalize(kind, &text),
                     text,
                     kind,
                     count: spans.len(),

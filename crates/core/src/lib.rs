@@ -15,14 +15,17 @@
 
 pub mod bio;
 pub mod cloud;
+pub mod contexts;
 pub mod entities;
 pub mod keywords;
 pub mod ner;
 pub mod normalize;
+pub mod phrases;
 pub mod report;
 pub mod segment;
 pub mod stats;
 pub mod stopwords;
+pub mod values;
 
 pub use report::*;
 
@@ -53,6 +56,13 @@ impl Default for Options {
         }
     }
 }
+
+/// Phrases and new words listed in a report (all of them join the keyword rankings).
+const MAX_PHRASES: usize = 30;
+/// Chars of context shown on each side of an occurrence.
+const CONTEXT_WIDTH: usize = 24;
+/// Slices of the text in a dispersion plot.
+const DISPERSION_BINS: usize = 60;
 
 /// Where one analysis spent its time, in milliseconds per stage.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
@@ -163,6 +173,14 @@ impl Analyzer {
         let mut rankings =
             self.ranker
                 .rank(&self.jieba, text, &tokens, wanted, &options.extra_stopwords);
+        // Multi-word terms and new words the text itself supports join both rankings whole.
+        let is_stop =
+            |w: &str| self.ranker.is_stop_word(w) || options.extra_stopwords.iter().any(|s| s == w);
+        let mut found = phrases::discover(&tokens, &|w| self.jieba.has_word(w), &is_stop);
+        let text_chars = text.chars().count();
+        phrases::merge_into_keywords(&mut rankings.tfidf, &found, text_chars);
+        phrases::merge_into_keywords(&mut rankings.textrank, &found, text_chars);
+        found.truncate(MAX_PHRASES);
         times.keywords_ms = lap();
         let (spans, names_from) = self.entity_spans(text, &tokens);
         let entity_links = entities::link(&spans, &stats::sentence_ranges(text));
@@ -180,8 +198,15 @@ impl Analyzer {
             entity_links,
             names_from,
             cloud,
+            phrases: found,
         };
         (report, times)
+    }
+
+    /// Where `term` occurs in `text`: the first `limit` occurrences with `width` chars of context
+    /// on each side, and their spread over the text (see [`contexts::find`]).
+    pub fn contexts(&self, text: &str, term: &str, limit: usize) -> contexts::Contexts {
+        contexts::find(text, term, CONTEXT_WIDTH, limit, DISPERSION_BINS)
     }
 
     /// Words of one line, in the input's own characters (concatenation == input line).

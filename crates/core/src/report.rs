@@ -23,6 +23,9 @@ pub struct Report {
     pub names_from: NameSource,
     /// The keyword cloud, already laid out.
     pub cloud: Cloud,
+    /// Multi-word terms and new words the text supports (cohesive, free at both ends), best
+    /// first: candidates for the user's dictionary.
+    pub phrases: Vec<crate::phrases::Phrase>,
 }
 
 impl Report {
@@ -177,6 +180,10 @@ pub struct Entity {
     pub first: usize,
     /// Every occurrence as a char range `[start, end)` of the text, in text order.
     pub spans: Vec<[usize; 2]>,
+    /// What a time or quantity means (2020年6月 → 2020-06, 9504万元 → 95,040,000 CNY), where
+    /// it can be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<crate::values::NormalizedValue>,
 }
 
 /// One entity, named by its text and type.
