@@ -43,6 +43,22 @@ pub fn report_view(props: &ReportProps) -> Html {
                 <h2>{ "关键词" }</h2>
                 <KeywordTable title="TF-IDF" rank="tfidf" keywords={tfidf} on_pick={props.on_pick.clone()} />
                 <KeywordTable title="TextRank" rank="textrank" keywords={textrank} on_pick={props.on_pick.clone()} />
+                if !report.keyword_links.is_empty() {
+                    <section class="keyword-links">
+                        <h3>{ "同句共现" }<span class="muted">{ " 前 20 个关键词中常在同一句出现的词对" }</span></h3>
+                        <ul>
+                            { for report.keyword_links.iter().take(12).map(|l| html! {
+                                <li data-testid="keyword-link" data-a={l.a.clone()} data-b={l.b.clone()}
+                                    data-sentences={l.sentences.to_string()}>
+                                    { super::keywords::pick_button(&l.a, &props.on_pick) }
+                                    <span class="joiner" aria-hidden="true">{ "—" }</span>
+                                    { super::keywords::pick_button(&l.b, &props.on_pick) }
+                                    <span class="count">{ format!("{} 句", l.sentences) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                }
                 if !report.phrases.is_empty() {
                     <section class="phrases">
                         <h3>{ "新词与短语" }<span class="muted">{ " 文中反复成组出现、前后搭配多变的词串，可加入词典" }</span></h3>

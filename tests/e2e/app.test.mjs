@@ -299,6 +299,13 @@ test('the page shows the same report as `wenxi analyse --json`', async () => {
   const cloud = await terms(page, '[data-testid=cloud-word]', 'data-term');
   assert.deepEqual(cloud, report.cloud.words.map((w) => w.term));
 
+  const keywordLinks = await page.locator('[data-testid=keyword-link]').evaluateAll(
+    (nodes) => nodes.map((n) => [n.dataset.a, n.dataset.b, Number(n.dataset.sentences)]),
+  );
+  assert.deepEqual(keywordLinks, report.keyword_links.slice(0, 12).map((l) => [l.a, l.b, l.sentences]));
+  const phrases = await terms(page, '[data-testid=phrase]', 'data-term');
+  assert.deepEqual(phrases, report.phrases.map((p) => p.term));
+
   const links = await page.locator('[data-testid=entity-link]').evaluateAll(
     (nodes) => nodes.map((n) => [n.dataset.a, n.dataset.b, Number(n.dataset.sentences)]),
   );

@@ -16,6 +16,7 @@
 pub mod bio;
 pub mod cloud;
 pub mod contexts;
+pub mod cooccurrence;
 pub mod entities;
 pub mod keywords;
 pub mod ner;
@@ -186,6 +187,11 @@ impl Analyzer {
         let entity_links = entities::link(&spans, &stats::sentence_ranges(text));
         let entities = spans.iter().collect::<EntityTally>().into_entities();
         times.entities_ms = lap();
+        let keyword_links = {
+            let terms: Vec<&str> = rankings.tfidf.iter().map(|k| k.term.as_str()).collect();
+            let chars: Vec<char> = text.chars().collect();
+            cooccurrence::link_terms(&chars, &stats::sentence_ranges(text), &terms)
+        };
         let cloud = self.cloud.layout(&rankings.tfidf);
         times.cloud_ms = lap();
         rankings.tfidf.truncate(options.top_k);
@@ -199,6 +205,7 @@ impl Analyzer {
             names_from,
             cloud,
             phrases: found,
+            keyword_links,
         };
         (report, times)
     }

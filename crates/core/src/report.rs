@@ -26,6 +26,8 @@ pub struct Report {
     /// Multi-word terms and new words the text supports (cohesive, free at both ends), best
     /// first: candidates for the user's dictionary.
     pub phrases: Vec<crate::phrases::Phrase>,
+    /// Pairs of top keywords used in the same sentences (at least two), most sentences first.
+    pub keyword_links: Vec<crate::cooccurrence::TermLink>,
 }
 
 impl Report {
