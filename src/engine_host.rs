@@ -49,9 +49,11 @@ impl EngineHost {
     /// user's first analysis runs in baseline code and takes several times longer than later
     /// ones. Called after `ready` is sent, so the page does not wait for it.
     pub fn warm_up(&self) {
+        // Three times over, so that the stages that need repeats (phrases, co-occurrence) run too.
+        let text = WARM_UP_TEXT.repeat(3);
         let _ = self
             .analyzer
-            .analyse(WARM_UP_TEXT, &wenxi_core::Options::default());
+            .analyse(&text, &wenxi_core::Options::default());
     }
 
     /// Answers one request given as JSON. `now_ms` reads a monotonic clock; it is a parameter
