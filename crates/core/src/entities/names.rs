@@ -8,22 +8,9 @@
 //! are a stop-gap until a trained model replaces these rules.
 
 use super::{span, EntitySpan};
+use crate::ner::lexicon::{is_surname, starts_with_compound_surname};
 use crate::report::EntityType;
 use crate::segment::{is_han, Token};
-
-/// Common single-char surnames (the great majority of Chinese people carry one of these).
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘\
-于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾\
-毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘\
-祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时\
-穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁\
-沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
-
-/// Two-char surnames.
-const COMPOUND_SURNAMES: [&str; 20] = [
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
-    "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "澹台", "百里",
-];
 
 /// Everyday words jieba's dictionary tags `nr`.
 const NOT_PERSONS: [&str; 40] = [
@@ -207,8 +194,7 @@ fn all_han(s: &str) -> bool {
 }
 
 fn has_surname(name: &str) -> bool {
-    COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s))
-        || name.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    starts_with_compound_surname(name) || name.chars().next().is_some_and(is_surname)
 }
 
 /// Words next to which a name is a person's: titles before or after it, speech verbs after it.
@@ -285,7 +271,7 @@ fn person_cue(tokens: &[Token], i: usize, last: usize) -> bool {
 /// Whether a name of `n` chars has a plausible length: two or three Han chars, four with a
 /// compound surname (欧阳明月).
 fn person_length_ok(name: &str, n: usize) -> bool {
-    (2..=3).contains(&n) || n == 4 && COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s))
+    (2..=3).contains(&n) || n == 4 && starts_with_compound_surname(name)
 }
 
 /// Whether token `i` is a person's name. `nr` words need a Chinese surname (the dictionary tags
@@ -389,8 +375,8 @@ fn surname_split(
 ) -> Option<usize> {
     let t = &tokens[i];
     let next = tokens.get(i + 1)?;
-    let single = t.len() == 1 && t.pos == "nr" && SURNAMES.contains(t.text.as_str());
-    let compound = COMPOUND_SURNAMES.contains(&t.text.as_str());
+    let single = t.len() == 1 && t.pos == "nr" && t.text.chars().next().is_some_and(is_surname);
+    let compound = t.len() == 2 && starts_with_compound_surname(&t.text);
     if !(single || compound)
         || !(1..=2).contains(&next.len())
         || !all_han(&next.text)

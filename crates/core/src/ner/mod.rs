@@ -15,7 +15,7 @@ pub mod corpus;
 mod decode;
 pub mod eval;
 mod features;
-mod lexicon;
+pub(crate) mod lexicon;
 mod model;
 pub mod refine;
 pub mod tags;
