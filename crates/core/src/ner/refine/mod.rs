@@ -219,22 +219,31 @@ mod tests {
             .collect()
     }
 
+    /// What `refine` makes of the model's spans given as char ranges of `text`.
+    fn refined_at(text: &str, model: &[(EntityType, usize, usize)]) -> Vec<(EntityType, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        let spans = model
+            .iter()
+            .map(|&(kind, start, end)| EntitySpan {
+                kind,
+                start,
+                end,
+                text: chars[start..end].iter().collect(),
+            })
+            .collect();
+        refine(&chars, spans)
+            .into_iter()
+            .map(|s| (s.kind, s.text))
+            .collect()
+    }
+
     #[test]
     fn institutions_named_after_places_are_organisations() {
         use EntityType::*;
-        let text = "他在宁波博物馆工作，家住宁波。";
-        let chars: Vec<char> = text.chars().collect();
-        let at = |kind, start: usize, end: usize| EntitySpan {
-            kind,
-            start,
-            end,
-            text: chars[start..end].iter().collect(),
-        };
-        let got: Vec<(EntityType, String)> =
-            refine(&chars, vec![at(Place, 2, 7), at(Place, 12, 14)])
-                .into_iter()
-                .map(|s| (s.kind, s.text))
-                .collect();
+        let got = refined_at(
+            "他在宁波博物馆工作，家住宁波。",
+            &[(Place, 2, 7), (Place, 12, 14)],
+        );
         assert_eq!(
             got,
             [(Organization, "宁波博物馆".into()), (Place, "宁波".into())]
@@ -268,20 +277,11 @@ mod tests {
     #[test]
     fn a_place_and_its_department_are_one_organisation() {
         use EntityType::*;
-        let text = "石峰区农业农村局和市民政局召开会议，在天心区开展检查。";
-        let chars: Vec<char> = text.chars().collect();
-        let at = |kind, start: usize, end: usize| EntitySpan {
-            kind,
-            start,
-            end,
-            text: chars[start..end].iter().collect(),
-        };
         // The model saw 石峰区 and 天心区 as places.
-        let got: Vec<(EntityType, String)> =
-            refine(&chars, vec![at(Place, 0, 3), at(Place, 19, 22)])
-                .into_iter()
-                .map(|s| (s.kind, s.text))
-                .collect();
+        let got = refined_at(
+            "石峰区农业农村局和市民政局召开会议，在天心区开展检查。",
+            &[(Place, 0, 3), (Place, 19, 22)],
+        );
         assert_eq!(
             got,
             [
@@ -290,10 +290,8 @@ mod tests {
             ]
         );
         // A clause after a place is not a department: 的 cannot be inside a name.
-        let chars: Vec<char> = "北京的有关部门和当局".chars().collect();
-        let kept = refine(&chars, vec![at(Place, 0, 2)]);
-        assert_eq!(kept[0].kind, Place);
-        assert_eq!(kept[0].end, 2);
+        let kept = refined_at("北京的有关部门和当局", &[(Place, 0, 2)]);
+        assert_eq!(kept, [(Place, "北京".into())]);
     }
 
     #[test]
