@@ -78,15 +78,14 @@ fn find_spans_inner(
     combine(&chars, tokens, names)
 }
 
-/// All entities of a normalised text, with the people, places and organisations given (found
-/// by the entity model) and times, quantities and works found here.
+/// All entities of a normalised text (given as its chars), with the people, places and
+/// organisations given (found by the entity model) and times, quantities and works found here.
 pub fn find_spans_with_names(
-    text: &str,
+    chars: &[char],
     tokens: &[Token],
     names: Vec<EntitySpan>,
 ) -> Vec<EntitySpan> {
-    let chars: Vec<char> = text.chars().collect();
-    combine(&chars, tokens, names)
+    combine(chars, tokens, names)
 }
 
 fn combine(chars: &[char], tokens: &[Token], names: Vec<EntitySpan>) -> Vec<EntitySpan> {

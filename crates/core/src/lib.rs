@@ -119,13 +119,17 @@ impl Analyzer {
         analyzer
     }
 
-    /// All entity occurrences of a normalised text, and what found the names.
-    fn entity_spans(&self, text: &str, tokens: &[Token]) -> (Vec<EntitySpan>, NameSource) {
+    /// All entity occurrences of a normalised text (and its chars), and what found the names.
+    fn entity_spans(
+        &self,
+        text: &str,
+        chars: &[char],
+        tokens: &[Token],
+    ) -> (Vec<EntitySpan>, NameSource) {
         match &self.entity_model {
             Ok(model) => {
-                let chars: Vec<char> = text.chars().collect();
-                let names = ner::refine::refine(&chars, model.label(&self.jieba, text, tokens));
-                let spans = entities::find_spans_with_names(text, tokens, names);
+                let names = ner::refine::refine(chars, model.label(&self.jieba, text, tokens));
+                let spans = entities::find_spans_with_names(chars, tokens, names);
                 (spans, NameSource::Model)
             }
             Err(reason) => {
@@ -167,7 +171,12 @@ impl Analyzer {
         times.normalize_ms = lap();
         let tokens = segment::segment(&self.jieba, text);
         times.segment_ms = lap();
-        let stats = stats::compute_with(text, &tokens, &|w| self.ranker.is_stop_word(w));
+        // Needed by several stages: made once per text.
+        let chars: Vec<char> = text.chars().collect();
+        let sentences = stats::sentence_ranges(text);
+        let stats = stats::compute_with(text, &chars, &sentences, &tokens, &|w| {
+            self.ranker.is_stop_word(w)
+        });
         times.stats_ms = lap();
         // The cloud shows up to its own number of words whatever `top_k` is.
         let wanted = options.top_k.max(self.cloud.max_words);
@@ -178,19 +187,17 @@ impl Analyzer {
         let is_stop =
             |w: &str| self.ranker.is_stop_word(w) || options.extra_stopwords.iter().any(|s| s == w);
         let mut found = phrases::discover(&tokens, &|w| self.jieba.has_word(w), &is_stop);
-        let text_chars = text.chars().count();
-        phrases::merge_into_keywords(&mut rankings.tfidf, &found, text_chars);
-        phrases::merge_into_keywords(&mut rankings.textrank, &found, text_chars);
+        phrases::merge_into_keywords(&mut rankings.tfidf, &found, chars.len());
+        phrases::merge_into_keywords(&mut rankings.textrank, &found, chars.len());
         found.truncate(MAX_PHRASES);
         times.keywords_ms = lap();
-        let (spans, names_from) = self.entity_spans(text, &tokens);
-        let entity_links = entities::link(&spans, &stats::sentence_ranges(text));
+        let (spans, names_from) = self.entity_spans(text, &chars, &tokens);
+        let entity_links = entities::link(&spans, &sentences);
         let entities = spans.iter().collect::<EntityTally>().into_entities();
         times.entities_ms = lap();
         let keyword_links = {
             let terms: Vec<&str> = rankings.tfidf.iter().map(|k| k.term.as_str()).collect();
-            let chars: Vec<char> = text.chars().collect();
-            cooccurrence::link_terms(&chars, &stats::sentence_ranges(text), &terms)
+            cooccurrence::link_terms(&chars, &sentences, &terms)
         };
         let cloud = self.cloud.layout(&rankings.tfidf);
         times.cloud_ms = lap();
@@ -232,7 +239,8 @@ impl Analyzer {
     pub fn ner_bio(&self, sentence: &str) -> Vec<(char, String)> {
         let normalized = Normalized::new(sentence);
         let tokens = segment::segment(&self.jieba, &normalized.text);
-        let (spans, _) = self.entity_spans(&normalized.text, &tokens);
+        let chars: Vec<char> = normalized.text.chars().collect();
+        let (spans, _) = self.entity_spans(&normalized.text, &chars, &tokens);
         bio::tag(sentence, &spans)
     }
 }

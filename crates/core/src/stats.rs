@@ -85,13 +85,22 @@ fn is_content(token: &Token) -> bool {
 
 /// All statistics of the (normalised) text and its tokens.
 pub fn compute(text: &str, tokens: &[Token]) -> Stats {
-    compute_with(text, tokens, &|_| false)
+    let chars: Vec<char> = text.chars().collect();
+    compute_with(text, &chars, &sentence_ranges(text), tokens, &|_| false)
 }
 
-/// Like [`compute`], leaving `is_stop` words out of the frequency lists.
-pub fn compute_with(text: &str, tokens: &[Token], is_stop: &dyn Fn(&str) -> bool) -> Stats {
-    let characters = text.chars().filter(|c| !c.is_whitespace()).count();
-    let han_characters = text.chars().filter(|&c| is_han(c)).count();
+/// Like [`compute`], for a caller that already holds the text's chars and its
+/// [`sentence_ranges`] (the analysis needs them for other stages too), leaving `is_stop` words
+/// out of the frequency lists.
+pub fn compute_with(
+    text: &str,
+    chars: &[char],
+    sentences: &[std::ops::Range<usize>],
+    tokens: &[Token],
+    is_stop: &dyn Fn(&str) -> bool,
+) -> Stats {
+    let characters = chars.iter().filter(|c| !c.is_whitespace()).count();
+    let han_characters = chars.iter().filter(|&&c| is_han(c)).count();
     let words: Vec<&Token> = tokens.iter().filter(|t| t.kind.is_word()).collect();
     let unique_words = words
         .iter()
@@ -100,7 +109,7 @@ pub fn compute_with(text: &str, tokens: &[Token], is_stop: &dyn Fn(&str) -> bool
         .len();
     let non_han_words = words.iter().filter(|t| t.kind != TokenKind::Word).count();
     let (mut letters, mut digits, mut punctuation, mut other) = (0, 0, 0, 0);
-    for c in text.chars().filter(|c| !c.is_whitespace() && !is_han(*c)) {
+    for &c in chars.iter().filter(|c| !c.is_whitespace() && !is_han(**c)) {
         if c.is_ascii_digit() || c.is_numeric() {
             digits += 1;
         } else if c.is_alphabetic() {
@@ -112,10 +121,10 @@ pub fn compute_with(text: &str, tokens: &[Token], is_stop: &dyn Fn(&str) -> bool
         }
     }
     let content_words = words.iter().filter(|t| is_content(t)).count();
-    let chars: Vec<char> = text.chars().collect();
-    let sentence_lengths: Vec<usize> = sentence_ranges(text)
-        .into_iter()
-        .map(|r| chars[r].iter().filter(|c| !c.is_whitespace()).count())
+    let sentence_lengths: Vec<usize> = sentences
+        .iter()
+        .filter_map(|r| chars.get(r.clone()))
+        .map(|s| s.iter().filter(|c| !c.is_whitespace()).count())
         .collect();
     Stats {
         characters,
@@ -307,7 +316,8 @@ mod tests {
         let (text, t) = tagged(
             "经济/n 发展/v 经济/n 进行/v 进行/v 进行/v 好/a 美丽/a 经济/n 发展/v 城市/n 说/v",
         );
-        let s = compute_with(&text, &t, &|w| w == "进行");
+        let chars: Vec<char> = text.chars().collect();
+        let s = compute_with(&text, &chars, &sentence_ranges(&text), &t, &|w| w == "进行");
         let get = |pos| {
             s.frequent
                 .iter()
