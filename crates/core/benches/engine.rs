@@ -1,4 +1,5 @@
-//! Side by side on 20 KB, 1 MB and 5 MB of news-like text: bare jieba-rs `cut(text, true)`, bare
+//! How long the engine takes to load (dictionary, IDF table, entity model), then, side by side
+//! on 20 KB, 1 MB and 5 MB of news-like text: bare jieba-rs `cut(text, true)`, bare
 //! `tag(text, true)` and the full `Analyzer::analyse` (embedded entity model), in MB/s, plus where
 //! the analysis spends its time per stage.
 //!
@@ -122,6 +123,15 @@ fn main() {
     println!("machine: {}", machine());
     let started = SystemTime::now();
     let mut c = Criterion::default().configure_from_args();
+
+    {
+        let mut group = c.benchmark_group("load");
+        group.sample_size(10);
+        group.bench_function("analyzer_with_model", |b| {
+            b.iter(Analyzer::with_embedded_model)
+        });
+        group.finish();
+    }
 
     let t = Instant::now();
     let analyzer = Analyzer::with_embedded_model();
