@@ -260,6 +260,17 @@ mod tests {
         (*Rc::new(state).reduce(action)).clone()
     }
 
+    /// The worker's answer to request `id`: an empty report, arriving at `now_ms`.
+    fn empty_report(id: u64, now_ms: f64) -> Action {
+        Action::Report {
+            id,
+            report: Box::default(),
+            engine_ms: 1.0,
+            stages: StageTimes::default(),
+            now_ms,
+        }
+    }
+
     fn sent_id(state: &AppState) -> Option<u64> {
         match state.outgoing.as_deref() {
             Some(Request::Analyse { id, .. }) => Some(*id),
@@ -283,16 +294,7 @@ mod tests {
         );
         assert_eq!(s.status(), Status::Busy);
         assert_eq!(sent_id(&s), Some(1));
-        let s = reduce(
-            s,
-            Action::Report {
-                id: 1,
-                report: Box::default(),
-                engine_ms: 1.0,
-                stages: StageTimes::default(),
-                now_ms: 130.0,
-            },
-        );
+        let s = reduce(s, empty_report(1, 130.0));
         // Timed from when the request went out, not from when it was first asked for.
         assert_eq!(s.timings.round_trip_ms, Some(30.0));
     }
@@ -312,16 +314,7 @@ mod tests {
         let s = reduce(s, Action::Edit("一二".into()));
         let s = reduce(s, Action::Analyse { now_ms: 11.0 });
         assert_eq!(sent_id(&s), Some(1), "one request at a time");
-        let s = reduce(
-            s,
-            Action::Report {
-                id: 1,
-                report: Box::default(),
-                engine_ms: 1.0,
-                stages: StageTimes::default(),
-                now_ms: 20.0,
-            },
-        );
+        let s = reduce(s, empty_report(1, 20.0));
         assert_eq!(s.timings.round_trip_ms, Some(10.0));
         match s.outgoing.as_deref() {
             Some(Request::Analyse { id: 2, text, .. }) => assert_eq!(text, "一二"),
@@ -340,16 +333,7 @@ mod tests {
             },
         );
         let s = reduce(s, Action::Analyse { now_ms: 0.0 });
-        let s = reduce(
-            s,
-            Action::Report {
-                id: 7,
-                report: Box::default(),
-                engine_ms: 1.0,
-                stages: StageTimes::default(),
-                now_ms: 1.0,
-            },
-        );
+        let s = reduce(s, empty_report(7, 1.0));
         assert_eq!(s.in_flight, Some(1));
         assert!(s.report.is_none());
     }
@@ -405,16 +389,7 @@ mod tests {
         );
         let s = reduce(s, Action::Analyse { now_ms: 2.0 });
         assert_eq!(sent_id(&s), Some(2));
-        let s = reduce(
-            s,
-            Action::Report {
-                id: 2,
-                report: Box::default(),
-                engine_ms: 1.0,
-                stages: StageTimes::default(),
-                now_ms: 3.0,
-            },
-        );
+        let s = reduce(s, empty_report(2, 3.0));
         assert!(s.error.is_none());
     }
 
@@ -431,16 +406,7 @@ mod tests {
             },
         );
         let s = reduce(s, Action::Analyse { now_ms: 0.0 });
-        let s = reduce(
-            s,
-            Action::Report {
-                id: 1,
-                report: Box::default(),
-                engine_ms: 1.0,
-                stages: StageTimes::default(),
-                now_ms: 1.0,
-            },
-        );
+        let s = reduce(s, empty_report(1, 1.0));
         let first = match s.outgoing_contexts.as_deref() {
             Some(Request::Contexts { id, term }) => {
                 assert_eq!(term, "古籍");
