@@ -6,6 +6,18 @@ use std::rc::Rc;
 use wenxi_core::contexts::Contexts;
 use yew::prelude::*;
 
+/// The word as a button that opens its contexts.
+pub fn pick_button(term: &str, on_pick: &Callback<Option<String>>) -> Html {
+    let onclick = {
+        let on_pick = on_pick.clone();
+        let term = term.to_string();
+        Callback::from(move |_: MouseEvent| on_pick.emit(Some(term.clone())))
+    };
+    html! {
+        <button type="button" class="pick" title="查看出现位置与上下文" {onclick}>{ term }</button>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ContextPanelProps {
     pub term: String,

@@ -42,7 +42,7 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
                             data-count={e.count.to_string()}
                             data-value={e.value.as_ref().map(wenxi_core::values::display)}
                             title={entity_title(e)}>
-                            <span class="text">{ super::keywords::pick_button(&e.text, &props.on_pick) }</span>
+                            <span class="text">{ super::pick_button(&e.text, &props.on_pick) }</span>
                             <span class="count">{ e.count }</span>
                         </li>
                     }) }

@@ -19,18 +19,6 @@ pub struct KeywordTableProps {
     pub on_pick: Callback<Option<String>>,
 }
 
-/// The word as a button that opens its contexts.
-pub fn pick_button(term: &str, on_pick: &Callback<Option<String>>) -> Html {
-    let onclick = {
-        let on_pick = on_pick.clone();
-        let term = term.to_string();
-        Callback::from(move |_: MouseEvent| on_pick.emit(Some(term.clone())))
-    };
-    html! {
-        <button type="button" class="pick" title="查看出现位置与上下文" {onclick}>{ term }</button>
-    }
-}
-
 #[component(KeywordTable)]
 pub fn keyword_table(props: &KeywordTableProps) -> Html {
     if props.keywords.is_empty() {
@@ -51,7 +39,7 @@ pub fn keyword_table(props: &KeywordTableProps) -> Html {
                     <tr data-testid="keyword" data-term={k.term.clone()} data-rank={props.rank.clone()}
                         data-score={format!("{:.4}", k.score)} data-count={k.count.to_string()}>
                         <td class="rank">{ i + 1 }</td>
-                        <td class="term">{ pick_button(&k.term, &props.on_pick) }</td>
+                        <td class="term">{ super::pick_button(&k.term, &props.on_pick) }</td>
                         <td class="score">
                             <span class="bar" style={format!("width:{:.1}%", k.score * 100.0)}></span>
                             <span class="value">{ format!("{:.2}", k.score) }</span>

@@ -10,7 +10,7 @@ mod stats;
 mod status;
 
 pub use cloud::CloudView;
-pub use contexts::ContextPanel;
+pub use contexts::{pick_button, ContextPanel};
 pub use editor::Editor;
 pub use entities::EntityPanel;
 pub use keywords::KeywordTable;

@@ -50,9 +50,9 @@ pub fn report_view(props: &ReportProps) -> Html {
                             { for report.keyword_links.iter().take(12).map(|l| html! {
                                 <li data-testid="keyword-link" data-a={l.a.clone()} data-b={l.b.clone()}
                                     data-sentences={l.sentences.to_string()}>
-                                    { super::keywords::pick_button(&l.a, &props.on_pick) }
+                                    { super::pick_button(&l.a, &props.on_pick) }
                                     <span class="joiner" aria-hidden="true">{ "—" }</span>
-                                    { super::keywords::pick_button(&l.b, &props.on_pick) }
+                                    { super::pick_button(&l.b, &props.on_pick) }
                                     <span class="count">{ format!("{} 句", l.sentences) }</span>
                                 </li>
                             }) }
@@ -67,7 +67,7 @@ pub fn report_view(props: &ReportProps) -> Html {
                                 <li data-testid="phrase" data-term={p.term.clone()} data-count={p.count.to_string()}
                                     title={format!("由 {} 组成；凝固度 {:.1}，左右邻接熵 {:.1} / {:.1}",
                                         p.parts.join(" + "), p.cohesion, p.left_entropy, p.right_entropy)}>
-                                    { super::keywords::pick_button(&p.term, &props.on_pick) }
+                                    { super::pick_button(&p.term, &props.on_pick) }
                                     <span class="count">{ p.count }</span>
                                 </li>
                             }) }
