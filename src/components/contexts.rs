@@ -18,6 +18,27 @@ pub fn pick_button(term: &str, on_pick: &Callback<Option<String>>) -> Html {
     }
 }
 
+/// Context chars shown on each side: the words nearest the match are the ones that matter, so
+/// a long left context loses its start, a long right context its end.
+const SHOWN: usize = 16;
+
+fn near_end(left: &str) -> String {
+    let n = left.chars().count();
+    if n <= SHOWN {
+        return left.to_string();
+    }
+    let tail: String = left.chars().skip(n - SHOWN).collect();
+    format!("…{tail}")
+}
+
+fn near_start(right: &str) -> String {
+    if right.chars().count() <= SHOWN {
+        return right.to_string();
+    }
+    let head: String = right.chars().take(SHOWN).collect();
+    format!("{head}…")
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ContextPanelProps {
     pub term: String,
@@ -52,9 +73,9 @@ pub fn context_panel(props: &ContextPanelProps) -> Html {
                 <ol class="kwic">
                     { for c.lines.iter().map(|l| html! {
                         <li data-testid="context-line" data-start={l.start.to_string()}>
-                            <span class="left">{ l.left.clone() }</span>
+                            <span class="left"><bdi>{ near_end(&l.left) }</bdi></span>
                             <mark>{ l.matched.clone() }</mark>
-                            <span class="right">{ l.right.clone() }</span>
+                            <span class="right">{ near_start(&l.right) }</span>
                         </li>
                     }) }
                 </ol>
