@@ -35,6 +35,9 @@ enum Command {
         /// An extra stop word (repeatable).
         #[arg(long = "stopword", value_name = "WORD")]
         stopwords: Vec<String>,
+        /// Print how long loading and each stage of the analysis took (to standard error).
+        #[arg(long)]
+        timings: bool,
     },
     /// Segments each line into words: one line in, one line out, words separated by two
     /// spaces. The input's characters are kept as they are; runs of white space in the input
@@ -133,13 +136,22 @@ fn run(cli: Cli) -> Result<()> {
             json,
             top_k,
             stopwords,
+            timings,
         } => {
             let text = input::read(file.as_deref())?;
             let options = Options {
                 top_k,
                 extra_stopwords: stopwords,
+                ..Options::default()
             };
-            let report = Analyzer::with_embedded_model().analyse(&text, &options);
+            let started = std::time::Instant::now();
+            let clock = || started.elapsed().as_secs_f64() * 1000.0;
+            let analyzer = Analyzer::with_embedded_model();
+            let loaded_ms = clock();
+            let (report, stages) = analyzer.analyse_timed(&text, &options, &clock);
+            if timings {
+                output::timings(&mut io::stderr(), text.len(), loaded_ms, &stages)?;
+            }
             if json {
                 serde_json::to_writer_pretty(&mut out, &report)
                     .context("writing the JSON report")?;

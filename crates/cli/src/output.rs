@@ -94,3 +94,28 @@ mod tests {
         assert_eq!(text.matches("(none)").count(), 3);
     }
 }
+
+/// Load time and per-stage times of one analysis, with the text's size and throughput.
+pub fn timings(
+    out: &mut impl Write,
+    bytes: usize,
+    loaded_ms: f64,
+    stages: &wenxi_core::StageTimes,
+) -> io::Result<()> {
+    let rows = [
+        ("normalize", stages.normalize_ms),
+        ("segment", stages.segment_ms),
+        ("stats", stages.stats_ms),
+        ("keywords", stages.keywords_ms),
+        ("entities", stages.entities_ms),
+        ("cloud", stages.cloud_ms),
+    ];
+    let total: f64 = rows.iter().map(|(_, ms)| ms).sum();
+    writeln!(out, "load      {loaded_ms:9.1} ms")?;
+    for (name, ms) in rows {
+        let share = if total > 0.0 { ms / total * 100.0 } else { 0.0 };
+        writeln!(out, "{name:<9} {ms:9.1} ms {share:5.1} %")?;
+    }
+    let mb_s = if total > 0.0 { bytes as f64 / 1e6 / (total / 1000.0) } else { 0.0 };
+    writeln!(out, "analysis  {total:9.1} ms ({bytes} bytes, {mb_s:.2} MB/s)")
+}

@@ -232,6 +232,7 @@ mod tests {
             score,
             count: 1,
             pos: "n".into(),
+            why: Default::default(),
         }
     }
 

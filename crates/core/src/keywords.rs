@@ -156,6 +156,7 @@ fn finish(
                 score: 0.0,
                 count,
                 pos: k.tag,
+                why: Default::default(),
             };
             (k.weight, keyword)
         })

@@ -26,6 +26,7 @@ pub mod report;
 pub mod segment;
 pub mod stats;
 pub mod stopwords;
+pub mod userdict;
 pub mod values;
 
 pub use report::*;
@@ -39,14 +40,24 @@ use crate::keywords::KeywordRanker;
 use crate::normalize::Normalized;
 use crate::segment::Token;
 
-/// What the user may change about one analysis.
+/// What the user may change about one analysis. Every field has a default, so the page sends
+/// only what the user changed (`#[serde(default)]`).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Options {
     /// How many keywords each ranking returns (default 50).
     pub top_k: usize,
-    /// The user's own stop words, added to the built-in list.
+    /// The user's own stop words, added to the built-in lists.
     pub extra_stopwords: Vec<String>,
+    /// Built-in stop words the user wants counted as keywords after all.
+    pub removed_stopwords: Vec<String>,
+    /// Part-of-speech tags a keyword may have (jieba/ICTCLAS tags); empty means the default
+    /// set, [`keywords::CANDIDATE_POS`].
+    pub keyword_pos: Vec<String>,
+    /// The user's dictionary: words segmentation must keep whole. The host applies it with
+    /// [`Analyzer::set_user_words`] before analysing (rebuilding the segmenter costs time, so
+    /// it is done only when the list changes).
+    pub user_words: Vec<userdict::UserWord>,
 }
 
 impl Default for Options {
@@ -54,6 +65,9 @@ impl Default for Options {
         Options {
             top_k: 50,
             extra_stopwords: Vec::new(),
+            removed_stopwords: Vec::new(),
+            keyword_pos: Vec::new(),
+            user_words: Vec::new(),
         }
     }
 }
@@ -213,6 +227,13 @@ impl Analyzer {
             cloud,
             phrases: found,
             keyword_links,
+            frequency: Vec::new(),
+            articles: Vec::new(),
+            coverage: Coverage {
+                total_chars: chars.len(),
+                analysed_chars: chars.len(),
+                stopped: None,
+            },
         };
         (report, times)
     }

@@ -426,6 +426,7 @@ pub fn merge_into_keywords(keywords: &mut Vec<Keyword>, phrases: &[Phrase], text
                 score,
                 count,
                 pos: "phrase".into(),
+                why: Default::default(),
             }
         })
         .collect();

@@ -28,6 +28,60 @@ pub struct Report {
     pub phrases: Vec<crate::phrases::Phrase>,
     /// Pairs of top keywords used in the same sentences (at least two), most sentences first.
     pub keyword_links: Vec<crate::cooccurrence::TermLink>,
+    /// Keywords ranked by plain frequency (same candidates as the other rankings), `score` =
+    /// count / the top count.
+    #[serde(default)]
+    pub frequency: Vec<Keyword>,
+    /// The articles of a paste that holds several (headlines, datelines, bylines), in text
+    /// order; empty when the text reads as one article.
+    #[serde(default)]
+    pub articles: Vec<Article>,
+    /// How much of the text was analysed (all of it unless it exceeded the engine's limit).
+    #[serde(default)]
+    pub coverage: Coverage,
+}
+
+/// How much of the text one report covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Chars of the text given.
+    pub total_chars: usize,
+    /// Chars analysed: a prefix of the text, ending at a sentence or line boundary when it had
+    /// to stop early.
+    pub analysed_chars: usize,
+    /// Why the analysis stopped early, in words for the reader; `None` when it read everything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped: Option<String>,
+}
+
+/// One article of a multi-article paste.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The headline (or the first line when there is none).
+    pub title: String,
+    /// Char range `[start, end)` of the article in the text.
+    pub start: usize,
+    pub end: usize,
+    pub stats: Stats,
+    /// The article's own TF-IDF keywords, best first.
+    pub keywords: Vec<Keyword>,
+    /// Terms that distinguish this article from the rest of the paste (log-likelihood keyness),
+    /// most distinctive first.
+    pub key_terms: Vec<KeyTerm>,
+    /// The article's entities (same order as [`Report::entities`]).
+    pub entities: Vec<Entity>,
+}
+
+/// A term used markedly more in one article than in the rest of the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyTerm {
+    pub term: String,
+    /// Occurrences in the article.
+    pub count: usize,
+    /// Occurrences in the rest of the text.
+    pub rest_count: usize,
+    /// Dunning's log-likelihood G² (higher: more distinctive; 3.84 is p < 0.05, 10.83 p < 0.001).
+    pub log_likelihood: f64,
 }
 
 impl Report {
@@ -112,6 +166,27 @@ pub struct Keyword {
     pub count: usize,
     /// Part-of-speech tag of the term (jieba/ICTCLAS tag set).
     pub pos: String,
+    /// The parts the score was made from, for an explanation.
+    #[serde(default)]
+    pub why: KeywordWhy,
+}
+
+/// What a keyword's score was made from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct KeywordWhy {
+    /// The score before normalising (TF-IDF value, TextRank rank, or the count).
+    pub raw: f64,
+    /// Term frequency: count / all candidate words of the text.
+    pub tf: f64,
+    /// TF-IDF: the inverse document frequency used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idf: Option<f64>,
+    /// TF-IDF: true when jieba's IDF table does not know the term and the median IDF stood in.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub idf_unknown: bool,
+    /// TextRank: the words most often near this one (within the window), most first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub neighbours: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

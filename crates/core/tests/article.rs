@@ -252,6 +252,7 @@ fn user_stop_words_and_top_k() {
     let options = Options {
         top_k: 5,
         extra_stopwords: vec!["新能源".into(), " 电池 ".into()],
+        ..Options::default()
     };
     let r = analyzer().analyse(ARTICLE, &options);
     assert_eq!(r.keywords.len(), 5);
