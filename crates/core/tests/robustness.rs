@@ -133,6 +133,7 @@ fn nasty_inputs_never_panic() {
     let weird = Options {
         top_k: 0,
         extra_stopwords: vec![String::new(), " ".into(), "\u{0}".into()],
+        ..Options::default()
     };
     let r = analyzer().analyse("新能源汽车", &weird);
     assert!(r.keywords.is_empty() && r.textrank.is_empty());
