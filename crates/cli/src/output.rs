@@ -74,27 +74,6 @@ fn reading_time(seconds: u32) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reading_time_formats() {
-        assert_eq!(reading_time(0), "0 s");
-        assert_eq!(reading_time(61), "1 min 1 s");
-    }
-
-    #[test]
-    fn empty_report_says_none() {
-        let mut buf = Vec::new();
-        let ok = summary(&mut buf, &Report::default()).is_ok();
-        let text = String::from_utf8_lossy(&buf);
-        assert!(ok);
-        assert!(text.contains("characters      0"));
-        assert_eq!(text.matches("(none)").count(), 3);
-    }
-}
-
 /// Load time and per-stage times of one analysis, with the text's size and throughput.
 pub fn timings(
     out: &mut impl Write,
@@ -116,6 +95,34 @@ pub fn timings(
         let share = if total > 0.0 { ms / total * 100.0 } else { 0.0 };
         writeln!(out, "{name:<9} {ms:9.1} ms {share:5.1} %")?;
     }
-    let mb_s = if total > 0.0 { bytes as f64 / 1e6 / (total / 1000.0) } else { 0.0 };
-    writeln!(out, "analysis  {total:9.1} ms ({bytes} bytes, {mb_s:.2} MB/s)")
+    let mb_s = if total > 0.0 {
+        bytes as f64 / 1e6 / (total / 1000.0)
+    } else {
+        0.0
+    };
+    writeln!(
+        out,
+        "analysis  {total:9.1} ms ({bytes} bytes, {mb_s:.2} MB/s)"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_formats() {
+        assert_eq!(reading_time(0), "0 s");
+        assert_eq!(reading_time(61), "1 min 1 s");
+    }
+
+    #[test]
+    fn empty_report_says_none() {
+        let mut buf = Vec::new();
+        let ok = summary(&mut buf, &Report::default()).is_ok();
+        let text = String::from_utf8_lossy(&buf);
+        assert!(ok);
+        assert!(text.contains("characters      0"));
+        assert_eq!(text.matches("(none)").count(), 3);
+    }
 }
