@@ -126,7 +126,7 @@ pub struct Stats {
 }
 
 /// A broad part of speech, for [`Stats::frequent`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartOfSpeech {
     Noun,

@@ -1,6 +1,6 @@
 //! Stage 3a: counts a reader cares about (length, sentences, reading time).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::report::{FrequentWords, PartOfSpeech, Stats, WordCount};
 use crate::segment::{is_han, Token, TokenKind};
@@ -105,7 +105,7 @@ pub fn compute_with(
     let unique_words = words
         .iter()
         .map(|t| t.text.as_str())
-        .collect::<BTreeSet<_>>()
+        .collect::<HashSet<_>>()
         .len();
     let non_han_words = words.iter().filter(|t| t.kind != TokenKind::Word).count();
     let (mut letters, mut digits, mut punctuation, mut other) = (0, 0, 0, 0);
@@ -164,7 +164,9 @@ fn is_punctuation(c: char) -> bool {
 /// The [`FREQUENT_PER_POS`] most frequent words of each broad part of speech: at least two
 /// chars (single chars are mostly function words or fragments), no stop words.
 fn frequent_words(words: &[&Token], is_stop: &dyn Fn(&str) -> bool) -> Vec<FrequentWords> {
-    let mut counts: BTreeMap<(PartOfSpeech, &str), usize> = BTreeMap::new();
+    // Hashed, not ordered: at megabytes of text a tree of string keys costs more than the
+    // rest of the statistics together; the few words kept are sorted below.
+    let mut counts: HashMap<(PartOfSpeech, &str), usize> = HashMap::new();
     for t in words {
         if let Some(pos) = broad_pos(&t.pos) {
             if t.text.chars().count() >= 2 && !is_stop(&t.text) {
@@ -179,17 +181,21 @@ fn frequent_words(words: &[&Token], is_stop: &dyn Fn(&str) -> bool) -> Vec<Frequ
     ]
     .into_iter()
     .map(|pos| {
-        let mut words: Vec<WordCount> = counts
+        let mut words: Vec<(&str, usize)> = counts
             .iter()
             .filter(|((p, _), _)| *p == pos)
-            .map(|((_, term), &count)| WordCount {
+            .map(|(&(_, term), &count)| (term, count))
+            .collect();
+        // Most frequent first, equal counts in alphabetical order (deterministic).
+        words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let words = words
+            .into_iter()
+            .take(FREQUENT_PER_POS)
+            .map(|(term, count)| WordCount {
                 term: term.to_string(),
                 count,
             })
             .collect();
-        // Stable: equal counts keep the map's (alphabetical) order.
-        words.sort_by_key(|w| std::cmp::Reverse(w.count));
-        words.truncate(FREQUENT_PER_POS);
         FrequentWords { pos, words }
     })
     .filter(|f| !f.words.is_empty())
