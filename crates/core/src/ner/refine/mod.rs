@@ -121,7 +121,13 @@ pub fn refine(chars: &[char], mut spans: Vec<EntitySpan>) -> Vec<EntitySpan> {
 
 /// A place followed at once by a department's name becomes one organisation spanning both.
 fn extend_departments(chars: &[char], spans: &mut [EntitySpan]) {
-    let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+    // Where entities start, as a lookup by char (a list scanned per char was quadratic).
+    let mut is_start = vec![false; chars.len() + 1];
+    for s in spans.iter() {
+        if let Some(slot) = is_start.get_mut(s.start) {
+            *slot = true;
+        }
+    }
     for span in spans.iter_mut() {
         if span.kind != EntityType::Place {
             continue;
@@ -133,7 +139,7 @@ fn extend_departments(chars: &[char], spans: &mut [EntitySpan]) {
         let end = (from + 1..=limit)
             .take_while(|&e| {
                 let c = chars[e - 1];
-                is_han(c) && !NOT_IN_NAME.contains(c) && !starts.contains(&(e - 1))
+                is_han(c) && !NOT_IN_NAME.contains(c) && !is_start[e - 1]
             })
             .find(|&e| {
                 DEPARTMENT_ENDINGS.iter().any(|d| {
@@ -170,7 +176,9 @@ fn add_nested_places(chars: &[char], spans: &mut Vec<EntitySpan>) {
         let Some(name) = chars.get(start..end) else {
             continue;
         };
-        let free = next_start.iter().all(|&s| s < span.end || s >= end);
+        // No entity starts inside `span.end..end` (sorted starts: one binary search).
+        let first_after = next_start.partition_point(|&s| s < span.end);
+        let free = next_start.get(first_after).is_none_or(|&s| s >= end);
         if free
             && name.iter().all(|&c| is_han(c) && !NOT_IN_NAME.contains(c))
             && UNIT_ENDINGS.contains(name[2])
