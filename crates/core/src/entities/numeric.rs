@@ -84,6 +84,8 @@ fn is_time_char(c: char) -> bool {
                 | '冬'
                 | '宵'
                 | '节'
+                | '旦'
+                | '夕'
                 | '昨'
                 | '今'
                 | '明'
@@ -174,21 +176,68 @@ fn is_unit_char(c: char) -> bool {
 enum Part {
     Number,
     TimeWord,
+    /// A date or clock part written as a word of its own, whatever its tag (`10 时/n`,
+    /// `44 分/v`, `12 月份/n`): part of a time only right after a number.
+    DatePart,
     Unit,
     Other,
 }
 
+/// Date and clock parts jieba leaves as words of their own after a number.
+const DATE_PART_WORDS: [&str; 12] = [
+    "年", "月", "日", "号", "时", "点", "分", "秒", "月份", "时许", "点钟", "年度",
+];
+
+/// Words naming a day or a part of one, times whatever jieba tags them (it tags `今天上午` as
+/// a name).
+const DAY_WORDS: [&str; 24] = [
+    "今天", "昨天", "明天", "前天", "后天", "当天", "次日", "翌日", "今年", "去年", "明年", "上午",
+    "下午", "中午", "晚上", "凌晨", "傍晚", "早上", "清晨", "深夜", "今晚", "昨晚", "当晚", "子夜",
+];
+
+/// True when `text` is one or more [`DAY_WORDS`] written together.
+fn is_day_words(mut text: &str) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    while !text.is_empty() {
+        match DAY_WORDS.iter().find_map(|w| text.strip_prefix(w)) {
+            Some(rest) => text = rest,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Numeral words that are adverbs, not amounts or times (`十分重要`, `好一点`, `一时难以`):
+/// a run that is exactly one of these is neither.
+const ADVERBS: [&str; 5] = ["十分", "万分", "十二分", "一点", "一时"];
+
 fn part_of(t: &Token) -> Part {
-    let first = t.text.chars().next().unwrap_or(' ');
     let all_number = t.text.chars().all(is_number_char);
     if t.kind == TokenKind::Number || all_number && t.text.chars().any(is_numeral) {
         return Part::Number;
     }
-    if matches!(t.pos.as_str(), "m" | "mq") && (is_number_char(first) || is_date_part(first)) {
+    // jieba tags `一线`, `一些` as numerals too: a numeral word is a number only when every
+    // char can be part of one (`二十分`, `万辆`, `九点半`).
+    let numeric_word = t
+        .text
+        .chars()
+        .next()
+        .is_some_and(|c| is_number_char(c) || is_date_part(c))
+        && t.text
+            .chars()
+            .all(|c| is_number_char(c) || is_date_part(c) || is_unit_char(c) || "个之".contains(c));
+    if matches!(t.pos.as_str(), "m" | "mq") && numeric_word {
         return Part::Number;
     }
-    if matches!(t.pos.as_str(), "t" | "tg") && t.text.chars().any(is_time_char) {
+    if matches!(t.pos.as_str(), "t" | "tg") && t.text.chars().any(is_time_char)
+        || is_day_words(&t.text)
+    {
         return Part::TimeWord;
+    }
+    if DATE_PART_WORDS.contains(&t.text.as_str()) {
+        return Part::DatePart;
     }
     if t.pos == "q" || UNITS.contains(&t.text.as_str()) {
         return Part::Unit;
@@ -216,6 +265,7 @@ pub fn find(chars: &[char], tokens: &[Token]) -> Vec<EntitySpan> {
                 Part::Number | Part::TimeWord => true,
                 // A unit joins only right after a number: `5000 个`, not `个` on its own.
                 Part::Unit => parts[j - 1] == Part::Number,
+                Part::DatePart => parts[j - 1] == Part::Number,
                 Part::Other => false,
             };
             if !joins {
@@ -243,6 +293,9 @@ fn classify(chars: &[char], start: usize, end: usize, parts: &[Part]) -> Option<
     let text: String = chars.get(start..end)?.iter().collect();
     if !text.chars().any(is_numeral) && !parts.contains(&Part::TimeWord) {
         return None; // 多家, 若干
+    }
+    if ADVERBS.contains(&text.as_str()) {
+        return None;
     }
     // 百分之五 and 3个百分点 hold 分 after a numeral but are no clock times.
     let plain = text
@@ -301,6 +354,39 @@ mod tests {
         assert_eq!(found("截至/v 今年/t 4/m 月底/t"), [(T, "今年4月底".into())]);
         assert_eq!(found("二/m 〇/x 二/m 四年/m"), [(T, "二〇二四年".into())]);
         assert_eq!(found("九点半/m"), [(T, "九点半".into())]);
+    }
+
+    #[test]
+    fn clock_parts_jieba_tags_otherwise_join_the_time() {
+        assert_eq!(
+            found("1997/m 年/m 12/m 月/m 31/m 日/m 10/m 时/n 44/m 分/v"),
+            [(T, "1997年12月31日10时44分".into())]
+        );
+        assert_eq!(
+            found("上午/t 九/m 时/n 二十分/m 到达/v"),
+            [(T, "上午九时二十分".into())]
+        );
+        assert_eq!(found("12/m 月份/n 以来/f"), [(T, "12月份".into())]);
+        // Without a number before it, 时 is "when", not a clock part.
+        assert!(found("开会/v 时/n 5/m 个/q 人/n")
+            .iter()
+            .all(|(_, t)| !t.contains('时')));
+    }
+
+    #[test]
+    fn day_words_are_times_whatever_their_tag() {
+        assert_eq!(found("今天上午/nr 他来/v"), [(T, "今天上午".into())]);
+        assert_eq!(found("元旦/t 前夕/t"), [(T, "元旦前夕".into())]);
+        assert!(is_day_words("昨晚") && !is_day_words("今天天气") && !is_day_words(""));
+    }
+
+    #[test]
+    fn numeral_adverbs_and_numeral_nouns_are_neither() {
+        assert!(found("这/r 十分/m 重要/a").is_empty());
+        assert!(found("好/a 一点/m").is_empty());
+        // 一线 (the front line) is tagged m; it must not swallow the date after it.
+        assert_eq!(found("在/p 一线/m 9/m 月/m"), [(T, "9月".into())]);
+        assert_eq!(found("下午/t 一点/m"), [(T, "下午一点".into())]);
     }
 
     #[test]
