@@ -10,11 +10,13 @@ use super::{span, EntitySpan};
 use crate::report::EntityType;
 use crate::segment::{Token, TokenKind};
 
-/// Chinese numerals (and 两, 半) that make a token a number.
+/// Chinese numerals (and 两, 半) that make a token a number. `○` is the circle People's Daily
+/// and many others type for `〇` (二○○八年); jieba leaves it a token of its own.
 fn is_cn_numeral(c: char) -> bool {
     matches!(
         c,
-        '〇' | '零'
+        '〇' | '○'
+            | '零'
             | '一'
             | '二'
             | '三'
@@ -93,7 +95,7 @@ fn is_time_char(c: char) -> bool {
 }
 
 /// Measure words and units that make a number a quantity when jieba does not tag them `q`.
-const UNITS: [&str; 40] = [
+const UNITS: [&str; 48] = [
     "个",
     "项",
     "家",
@@ -134,6 +136,14 @@ const UNITS: [&str; 40] = [
     "欧元",
     "平方米",
     "百分点",
+    "千瓦",
+    "千瓦时",
+    "摄氏度",
+    "公顷",
+    "平方公里",
+    "立方米",
+    "毫米",
+    "厘米",
 ];
 
 /// Single chars that end a quantity inside a numeral token (`三个`, `万辆`, `4.3亿`).
@@ -169,6 +179,12 @@ fn is_unit_char(c: char) -> bool {
                 | '本'
                 | '页'
                 | '字'
+                | '句'
+                | '盏'
+                | '支'
+                | '级'
+                | '首'
+                | '笔'
         )
 }
 
@@ -228,7 +244,13 @@ fn part_of(t: &Token) -> Part {
         && t.text
             .chars()
             .all(|c| is_number_char(c) || is_date_part(c) || is_unit_char(c) || "个之".contains(c));
-    if matches!(t.pos.as_str(), "m" | "mq") && numeric_word {
+    // `万千瓦`, `三千平方米`: numerals and then a unit word.
+    let number_and_unit = UNITS.iter().any(|u| {
+        t.text
+            .strip_suffix(u)
+            .is_some_and(|n| !n.is_empty() && n.chars().all(is_number_char))
+    });
+    if matches!(t.pos.as_str(), "m" | "mq") && (numeric_word || number_and_unit) {
         return Part::Number;
     }
     if matches!(t.pos.as_str(), "t" | "tg") && t.text.chars().any(is_time_char)
@@ -303,9 +325,13 @@ fn classify(chars: &[char], start: usize, end: usize, parts: &[Part]) -> Option<
         .replace("千分之", "")
         .replace("百分点", "");
     let cs: Vec<char> = plain.chars().collect();
-    let dated = cs
-        .windows(2)
-        .any(|w| is_numeral(w[0]) && is_date_part(w[1]));
+    // 点 between numerals is a decimal point (六点六万千瓦), unless minutes follow (三点五分).
+    let decimal = |i: usize| {
+        cs[i] == '点'
+            && cs.get(i + 1).is_some_and(|&c| is_numeral(c) && c != '半')
+            && !cs[i..].contains(&'分')
+    };
+    let dated = (1..cs.len()).any(|i| is_numeral(cs[i - 1]) && is_date_part(cs[i]) && !decimal(i));
     if dated || parts.contains(&Part::TimeWord) {
         return span(chars, EntityType::Time, start, end);
     }
@@ -387,6 +413,18 @@ mod tests {
         // 一线 (the front line) is tagged m; it must not swallow the date after it.
         assert_eq!(found("在/p 一线/m 9/m 月/m"), [(T, "9月".into())]);
         assert_eq!(found("下午/t 一点/m"), [(T, "下午一点".into())]);
+    }
+
+    #[test]
+    fn a_point_between_numerals_is_a_decimal_point() {
+        assert_eq!(
+            found("一百一十/m 六点/m 六/m 万千瓦/m"),
+            [(Q, "一百一十六点六万千瓦".into())]
+        );
+        assert_eq!(found("三点/m 五分/m"), [(T, "三点五分".into())]);
+        assert_eq!(found("九点半/m"), [(T, "九点半".into())]);
+        assert_eq!(found("12/m 摄氏度/n"), [(Q, "12摄氏度".into())]);
+        assert_eq!(found("五句/m 话/n"), [(Q, "五句".into())]);
     }
 
     #[test]
