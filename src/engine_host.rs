@@ -3,6 +3,8 @@
 //! `EngineHost` is plain Rust over strings so it is tested without a worker; `bin/worker.rs`
 //! only wires it to `postMessage`.
 
+use std::cell::RefCell;
+
 use crate::protocol::{Request, Response};
 use wenxi_core::Analyzer;
 
@@ -19,16 +21,18 @@ const CONTEXT_LINES: usize = 200;
 
 /// The engine, loaded once; every analysis after the first reuses its dictionary.
 pub struct EngineHost {
-    analyzer: Analyzer,
+    /// In a `RefCell` because the user's words change the segmenter (`set_user_words`) while
+    /// the worker shares the host between its message handler and the warm-up.
+    analyzer: RefCell<Analyzer>,
     /// The text of the last analysis: contexts are asked for in it.
-    last_text: std::cell::RefCell<String>,
+    last_text: RefCell<String>,
 }
 
 impl EngineHost {
     /// Loads the dictionary and keyword models (the slow part: hundreds of milliseconds in wasm).
     pub fn load() -> Self {
         EngineHost {
-            analyzer: Analyzer::new(),
+            analyzer: RefCell::new(Analyzer::new()),
             last_text: Default::default(),
         }
     }
@@ -41,7 +45,7 @@ impl EngineHost {
             wenxi_core::ner::NerModel::from_bytes(&bytes)
                 .map_err(|e| format!("the entity model file is unusable: {e}"))
         });
-        self.analyzer.set_entity_model(model);
+        self.analyzer.get_mut().set_entity_model(model);
     }
 
     /// Runs the engine once on a short text. The browser first runs wasm from a quickly
@@ -51,9 +55,9 @@ impl EngineHost {
     pub fn warm_up(&self) {
         // Three times over, so that the stages that need repeats (phrases, co-occurrence) run too.
         let text = WARM_UP_TEXT.repeat(3);
-        let _ = self
-            .analyzer
-            .analyse(&text, &wenxi_core::Options::default());
+        if let Ok(analyzer) = self.analyzer.try_borrow() {
+            let _ = analyzer.analyse(&text, &wenxi_core::Options::default());
+        }
     }
 
     /// Answers one request given as JSON. `now_ms` reads a monotonic clock; it is a parameter
@@ -61,8 +65,18 @@ impl EngineHost {
     pub fn handle(&self, request: &str, now_ms: impl Fn() -> f64) -> Response {
         match Request::from_json(request) {
             Ok(Request::Analyse { id, text, options }) => {
+                // The one borrow of the handler: requests are answered one at a time.
+                let Ok(mut analyzer) = self.analyzer.try_borrow_mut() else {
+                    return Response::Failed {
+                        id: Some(id),
+                        message: "the engine is busy with another request".into(),
+                    };
+                };
                 let start = now_ms();
-                let (report, stages) = self.analyzer.analyse_timed(&text, &options, &now_ms);
+                // Rebuilds the segmenter only when the user's words changed since last time;
+                // the time it takes counts as engine time.
+                analyzer.set_user_words(&options.user_words);
+                let (report, stages) = analyzer.analyse_timed(&text, &options, &now_ms);
                 *self.last_text.borrow_mut() = text;
                 Response::Report {
                     id,
@@ -71,16 +85,65 @@ impl EngineHost {
                     stages,
                 }
             }
-            Ok(Request::Contexts { id, term }) => Response::Contexts {
-                id,
-                contexts: Box::new(self.analyzer.contexts(
-                    &self.last_text.borrow(),
-                    &term,
-                    CONTEXT_LINES,
-                )),
+            // Matched as a string in the last text: no segmenting, so the user's words stay
+            // as that analysis set them.
+            Ok(Request::Contexts { id, term }) => match self.analyzer.try_borrow() {
+                Ok(analyzer) => Response::Contexts {
+                    id,
+                    contexts: Box::new(analyzer.contexts(
+                        &self.last_text.borrow(),
+                        &term,
+                        CONTEXT_LINES,
+                    )),
+                },
+                Err(_) => Response::Failed {
+                    id: Some(id),
+                    message: "the engine is busy with another request".into(),
+                },
             },
             Ok(Request::Panic) => panic!("deliberate panic requested by a test"),
             Err(message) => Response::Failed { id: None, message },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wenxi_core::userdict::UserWord;
+    use wenxi_core::{Options, Report};
+
+    fn analyse(host: &EngineHost, text: &str, user_words: &[UserWord]) -> Report {
+        let request = Request::Analyse {
+            id: 1,
+            text: text.into(),
+            options: Options {
+                user_words: user_words.to_vec(),
+                ..Options::default()
+            },
+        };
+        match host.handle(&request.to_json(), || 0.0) {
+            Response::Report { report, .. } => *report,
+            other => panic!("expected a report, got {other:?}"),
+        }
+    }
+
+    /// The page sends its words with every analysis; the host applies them, and an analysis
+    /// without them segments as jieba alone does again.
+    #[test]
+    fn each_analysis_uses_the_words_it_was_sent() {
+        let host = EngineHost::load();
+        let word = "霁月湾";
+        let text = "霁月湾的新码头今天启用，霁月湾的渔民很高兴。";
+        let tagged = |r: &Report| r.keywords.iter().any(|k| k.term == word && k.pos == "ns");
+        let words = [UserWord {
+            word: word.into(),
+            freq: None,
+            tag: Some("ns".into()),
+        }];
+        assert!(!tagged(&analyse(&host, text, &[])));
+        assert!(tagged(&analyse(&host, text, &words)));
+        assert!(tagged(&analyse(&host, text, &words)));
+        assert!(!tagged(&analyse(&host, text, &[])));
     }
 }

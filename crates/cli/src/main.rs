@@ -4,9 +4,11 @@
 mod input;
 mod ner_model;
 mod output;
+mod user_dict;
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -38,6 +40,8 @@ enum Command {
         /// Print how long loading and each stage of the analysis took (to standard error).
         #[arg(long)]
         timings: bool,
+        #[command(flatten)]
+        dict: UserDictArg,
     },
     /// Segments each line into words: one line in, one line out, words separated by two
     /// spaces. The input's characters are kept as they are; runs of white space in the input
@@ -46,6 +50,8 @@ enum Command {
     Segment {
         /// Input file; `-` or nothing reads standard input.
         file: Option<PathBuf>,
+        #[command(flatten)]
+        dict: UserDictArg,
     },
     /// Tags named entities, one sentence per input line: one `char<TAB>TAG` line per
     /// non-white-space character (tags `O`, `B-PER`, `I-PER`, `B-LOC`, `B-ORG`, `B-TIME`,
@@ -57,7 +63,12 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Bio)]
         format: Format,
+        #[command(flatten)]
+        dict: UserDictArg,
     },
+    /// The user's dictionary (jieba's format: one `word [frequency] [tag]` a line).
+    #[command(subcommand)]
+    Dict(DictCommand),
     /// Trains the entity model (PER, LOC, ORG) from the MSRA corpus, holding out every 10th
     /// sentence as the development split, optionally adding People's Daily 1998; prints the
     /// development-split scores. Deterministic: the same inputs give the same file.
@@ -99,6 +110,33 @@ enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum DictCommand {
+    /// Prints each line that cannot be used (with its number and why) and a summary: N words,
+    /// M problems. Exits with status 1 when there is any problem.
+    Check {
+        /// The dictionary file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct UserDictArg {
+    /// Words to keep whole, in jieba's user-dictionary format (`word [frequency] [tag]` a
+    /// line). Unusable lines are reported on standard error and left out.
+    #[arg(long = "user-dict", value_name = "FILE")]
+    user_dict: Option<PathBuf>,
+}
+
+/// The engine with the embedded entity model and the user's words of `dict`, if any.
+fn engine(dict: Option<&Path>) -> Result<Analyzer> {
+    let mut analyzer = Analyzer::with_embedded_model();
+    if let Some(path) = dict {
+        analyzer.set_user_words(&user_dict::load(path, &mut io::stderr())?);
+    }
+    Ok(analyzer)
+}
+
 /// Tag scheme of a trained entity model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum SchemeArg {
@@ -114,20 +152,26 @@ enum Format {
     Bio,
 }
 
-fn main() {
-    if let Err(err) = run(Cli::parse()) {
-        // A closed pipe (`wenxi segment big.txt | head`) is not an error worth reporting.
-        if let Some(io_err) = err.downcast_ref::<io::Error>() {
-            if io_err.kind() == io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
-        }
-        eprintln!("wenxi: {err:#}");
-        std::process::exit(1);
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(err) => report(err),
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+/// Says what went wrong; the status is 1 (0 for a closed pipe, as in `wenxi segment big.txt |
+/// head`, which is not an error worth reporting).
+fn report(err: anyhow::Error) -> ExitCode {
+    if let Some(io_err) = err.downcast_ref::<io::Error>() {
+        if io_err.kind() == io::ErrorKind::BrokenPipe {
+            return ExitCode::SUCCESS;
+        }
+    }
+    eprintln!("wenxi: {err:#}");
+    ExitCode::FAILURE
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match cli.command {
@@ -137,6 +181,7 @@ fn run(cli: Cli) -> Result<()> {
             top_k,
             stopwords,
             timings,
+            dict,
         } => {
             let text = input::read(file.as_deref())?;
             let options = Options {
@@ -146,7 +191,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             let started = std::time::Instant::now();
             let clock = || started.elapsed().as_secs_f64() * 1000.0;
-            let analyzer = Analyzer::with_embedded_model();
+            let analyzer = engine(dict.user_dict.as_deref())?;
             let loaded_ms = clock();
             let (report, stages) = analyzer.analyse_timed(&text, &options, &clock);
             if timings {
@@ -160,16 +205,16 @@ fn run(cli: Cli) -> Result<()> {
                 output::summary(&mut out, &report)?;
             }
         }
-        Command::Segment { file } => {
+        Command::Segment { file, dict } => {
             let text = input::read(file.as_deref())?;
-            let analyzer = Analyzer::with_embedded_model();
+            let analyzer = engine(dict.user_dict.as_deref())?;
             for line in input::lines(&text) {
                 writeln!(out, "{}", analyzer.segment(line).join("  "))?;
             }
         }
-        Command::Ner { file, format } => {
+        Command::Ner { file, format, dict } => {
             let text = input::read(file.as_deref())?;
-            let analyzer = Analyzer::with_embedded_model();
+            let analyzer = engine(dict.user_dict.as_deref())?;
             match format {
                 Format::Bio => {
                     for line in input::lines(&text) {
@@ -208,7 +253,16 @@ fn run(cli: Cli) -> Result<()> {
             dev_split,
             model,
         } => ner_model::eval(&file, pd1998, dev_split, model.as_deref(), &mut out)?,
+        Command::Dict(DictCommand::Check { file }) => {
+            let clean = user_dict::check(&file, &mut out)?;
+            out.flush()?;
+            return Ok(if clean {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            });
+        }
     }
     out.flush()?;
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

@@ -88,6 +88,7 @@ pub fn timings(
         ("keywords", stages.keywords_ms),
         ("entities", stages.entities_ms),
         ("cloud", stages.cloud_ms),
+        ("articles", stages.articles_ms),
     ];
     let total: f64 = rows.iter().map(|(_, ms)| ms).sum();
     writeln!(out, "load      {loaded_ms:9.1} ms")?;
