@@ -17,9 +17,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
-use crate::keywords::by_score;
-use crate::report::Keyword;
 use crate::segment::{Token, TokenKind};
+
+/// Merging phrases into a keyword ranking lives with the rankings.
+pub use crate::keywords::merge::merge_into_keywords;
 
 /// A term found in the text: several tokens that belong together, or a new word jieba split.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,16 +55,16 @@ const MAX_WORD_NEIGHBOUR: f64 = 2.0 / 3.0;
 /// Candidates whose neighbours are gathered, the most frequent first.
 pub const MAX_CANDIDATES: usize = 5_000;
 /// "Nearly all": a shorter term inside a longer one, or a part inside its phrases.
-const NEARLY: f64 = 0.9;
+pub(crate) const NEARLY: f64 = 0.9;
 /// Pads keys shorter than [`MAX_PARTS`] and stands for anything that is not a word token.
 const NONE: u32 = u32::MAX;
 
 type Key = [u32; MAX_PARTS];
 /// FxHash: hashing is most of the cost, and ids need no protection from crafted collisions.
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 #[derive(Default)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -363,117 +364,4 @@ impl Neighbours {
         let p = counts.iter().map(|&c| f64::from(c) / total);
         p.map(|p| -p * p.ln()).sum::<f64>().max(0.0)
     }
-}
-
-/// Adds `phrases` to a ranked keyword list (TF-IDF or TextRank, scores normalised to 1.0).
-///
-/// Score: a keyword's score divided by its count is its weight per occurrence (its IDF, up to
-/// the list's scale). A phrase is at least as specific as its most specific part, so its weight
-/// per occurrence is the largest of its parts' (a part not in the list — a single char, or below
-/// the cut — gets the list's median, as jieba gives unknown words the median IDF), raised by
-/// `cohesion / 10` (a phrase of cohesion 5 weighs 1.5 times its best part); times its count.
-/// Then all scores are divided by the best, which becomes 1.0.
-///
-/// Counts: a phrase's count is its occurrences (plus those where jieba kept it whole, if the
-/// list already had it); parts keep their own counts. A part nearly all of whose occurrences lie
-/// inside merged phrases is dropped (营商 goes when every 营商 is in 营商环境). Phrases seen
-/// fewer than [`min_count`]`(text_len_chars)` times are ignored. The list keeps its length (a
-/// phrase displaces the weakest keyword) unless it was empty, and stays sorted by
-/// [`by_score`]; merged entries have `pos == "phrase"`.
-pub fn merge_into_keywords(keywords: &mut Vec<Keyword>, phrases: &[Phrase], text_len_chars: usize) {
-    let floor = min_count(text_len_chars);
-    let phrases: Map<&str, &Phrase> = phrases
-        .iter()
-        .filter(|p| p.count >= floor && p.count > 0)
-        .map(|p| (p.term.as_str(), p))
-        .collect();
-    if phrases.is_empty() {
-        return;
-    }
-    let keep = if keywords.is_empty() {
-        phrases.len()
-    } else {
-        keywords.len()
-    };
-    let per_use = |k: &Keyword| match k.score.is_finite() && k.count > 0 {
-        true => k.score / k.count as f64,
-        false => 0.0,
-    };
-    let mut weights: Vec<f64> = keywords.iter().map(per_use).collect();
-    weights.sort_by(f64::total_cmp);
-    let median = weights
-        .get(weights.len() / 2)
-        .copied()
-        .filter(|&w| w > 0.0)
-        .unwrap_or(1.0);
-    let known: Map<&str, (f64, usize)> = keywords
-        .iter()
-        .map(|k| (k.term.as_str(), (per_use(k), k.count)))
-        .collect();
-
-    let mut merged: Vec<Keyword> = phrases
-        .values()
-        .map(|p| {
-            let weight = p
-                .parts
-                .iter()
-                .map(|s| known.get(s.as_str()).map_or(median, |k| k.0));
-            let weight = weight.fold(0.0, f64::max) * (1.0 + p.cohesion.max(0.0) / 10.0);
-            let count = p.count + known.get(p.term.as_str()).map_or(0, |k| k.1);
-            let score = count as f64 * weight;
-            Keyword {
-                term: p.term.clone(),
-                score,
-                count,
-                pos: "phrase".into(),
-                why: Default::default(),
-            }
-        })
-        .collect();
-    keywords.retain(|k| !phrases.contains_key(k.term.as_str()));
-    keywords.append(&mut merged);
-    keywords.sort_by(by_score);
-    // Drop parts swallowed by the phrases that make the list; that frees places, which may let
-    // more phrases in, which may swallow more: repeat until nothing changes.
-    loop {
-        let mut inside: Map<&str, usize> = Map::default();
-        for p in keywords
-            .iter()
-            .take(keep)
-            .filter_map(|k| phrases.get(k.term.as_str()))
-        {
-            for part in &p.parts {
-                *inside.entry(part.as_str()).or_insert(0) += p.count;
-            }
-        }
-        let swallowed: Vec<String> = keywords
-            .iter()
-            .filter(|k| k.pos != "phrase")
-            .filter(|k| {
-                inside
-                    .get(k.term.as_str())
-                    .is_some_and(|&n| n as f64 >= NEARLY * k.count as f64)
-            })
-            .map(|k| k.term.clone())
-            .collect();
-        if swallowed.is_empty() {
-            break;
-        }
-        keywords.retain(|k| !swallowed.contains(&k.term));
-    }
-    keywords.truncate(keep);
-    let best = keywords
-        .iter()
-        .map(|k| k.score)
-        .filter(|s| s.is_finite())
-        .fold(0.0, f64::max);
-    for k in keywords.iter_mut() {
-        let ok = best > 0.0 && k.score.is_finite();
-        k.score = if ok {
-            (k.score / best).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-    }
-    keywords.sort_by(by_score);
 }

@@ -129,7 +129,7 @@ fn nothing_crosses_punctuation() {
 fn phrases_merge_into_the_ranking_and_fragments_go() {
     let (jieba, ranker) = fixture();
     let toks = tokens(REPORT);
-    let mut r = ranker.rank(jieba, REPORT, &toks, 50, &[]);
+    let mut r = ranker.rank(jieba, &toks, 50, &Default::default());
     let before = r.tfidf.clone();
     let found = find(REPORT);
     merge_into_keywords(&mut r.tfidf, &found, REPORT.chars().count());
