@@ -1,0 +1,159 @@
+//! Articles: a paste that holds several (a newspaper page) is cut into them ([`split`]), and
+//! each gets its own statistics, keywords, entities and key terms against the rest
+//! ([`keyness`]).
+
+pub mod keyness;
+pub mod lines;
+pub mod split;
+
+pub use split::{split, ArticleBounds};
+
+use std::ops::Range;
+
+use crate::entities::{EntitySpan, EntityTally};
+use crate::phrases::Map;
+use crate::report::{Article, KeyTerm, Keyword};
+use crate::segment::Token;
+use crate::stats;
+
+/// What the per-article analysis needs from the whole text's analysis.
+pub struct Whole<'a> {
+    /// The normalised text and its chars.
+    pub text: &'a str,
+    pub chars: &'a [char],
+    /// Its tokens, in order.
+    pub tokens: &'a [Token],
+    /// Its entity occurrences, in text order.
+    pub spans: &'a [EntitySpan],
+    /// Stop words, for the statistics' frequency lists.
+    pub is_stop: &'a dyn Fn(&str) -> bool,
+    /// The keyword candidates (content words, no stop words, two chars or more): the terms
+    /// keyness is measured on.
+    pub is_term: &'a dyn Fn(&Token) -> bool,
+}
+
+/// Each article's report. `rank` gives the TF-IDF keywords of an article's tokens (a slice of
+/// the whole text's tokens, offsets unchanged). Nothing when `bounds` holds fewer
+/// than two articles: a single article is the whole report.
+pub fn analyse(
+    whole: &Whole,
+    bounds: &[ArticleBounds],
+    rank: &dyn Fn(&[Token]) -> Vec<Keyword>,
+) -> Vec<Article> {
+    if bounds.len() < 2 {
+        return Vec::new();
+    }
+    let terms = TermIds::new(whole.tokens, whole.is_term);
+    let mut counts = vec![0usize; terms.names.len()];
+    let words = |tokens: &[Token]| tokens.iter().filter(|t| t.kind.is_word()).count();
+    let all_words = words(whole.tokens);
+    // Char offsets of each char index into the text's bytes, to slice the text by chars.
+    let byte_at = byte_offsets(whole.text);
+    bounds
+        .iter()
+        .map(|b| {
+            let range = b.start..b.end.max(b.start);
+            let token_range = within(whole.tokens, &range, |t| t.start);
+            let tokens = &whole.tokens[token_range.clone()];
+            let spans = &whole.spans[within(whole.spans, &range, |s| s.start)];
+            let text = byte_at
+                .get(range.start)
+                .zip(byte_at.get(range.end))
+                .and_then(|(&s, &e)| whole.text.get(s..e))
+                .unwrap_or("");
+            let chars = whole.chars.get(range.clone()).unwrap_or(&[]);
+            let stats = stats::compute_with(
+                text,
+                chars,
+                &stats::sentence_ranges(text),
+                tokens,
+                whole.is_stop,
+            );
+            let entities = spans
+                .iter()
+                .filter(|s| s.end <= range.end)
+                .collect::<EntityTally>()
+                .into_entities();
+            Article {
+                title: b.title.clone(),
+                start: b.start,
+                end: b.end,
+                stats,
+                keywords: rank(tokens),
+                key_terms: terms.key_terms(token_range, &mut counts, words(tokens), all_words),
+                entities,
+            }
+        })
+        .collect()
+}
+
+/// The keyword candidates of the whole text as small ids, so that each article's terms are
+/// counted in an array rather than a map of strings.
+struct TermIds<'t> {
+    /// The term of each token, `None` when the token is no candidate.
+    at: Vec<Option<u32>>,
+    /// Each term's text and its occurrences in the whole text.
+    names: Vec<(&'t str, usize)>,
+}
+
+impl<'t> TermIds<'t> {
+    fn new(tokens: &'t [Token], is_term: &dyn Fn(&Token) -> bool) -> Self {
+        let mut ids: Map<&str, u32> = Map::default();
+        let mut names: Vec<(&str, usize)> = Vec::new();
+        let at = tokens
+            .iter()
+            .map(|t| {
+                is_term(t).then(|| {
+                    let id = *ids.entry(t.text.as_str()).or_insert_with(|| {
+                        names.push((t.text.as_str(), 0));
+                        names.len() as u32 - 1
+                    });
+                    names[id as usize].1 += 1;
+                    id
+                })
+            })
+            .collect();
+        TermIds { at, names }
+    }
+
+    /// The key terms of the tokens in `range`; `counts` is all zeros, one per term, and is
+    /// left so.
+    fn key_terms(
+        &self,
+        range: Range<usize>,
+        counts: &mut [usize],
+        article_words: usize,
+        all_words: usize,
+    ) -> Vec<KeyTerm> {
+        let mut seen = Vec::new();
+        for id in self.at.get(range).unwrap_or(&[]).iter().flatten() {
+            let id = *id as usize;
+            if counts[id] == 0 {
+                seen.push(id);
+            }
+            counts[id] += 1;
+        }
+        let rows = seen.iter().map(|&id| {
+            let (term, total) = self.names[id];
+            (term, counts[id], total)
+        });
+        let terms = keyness::key_terms(rows, article_words, all_words);
+        seen.iter().for_each(|&id| counts[id] = 0);
+        terms
+    }
+}
+
+/// The index range of the items (sorted by `start_of`) that start inside `range`.
+fn within<T>(items: &[T], range: &Range<usize>, start_of: impl Fn(&T) -> usize) -> Range<usize> {
+    let from = items.partition_point(|x| start_of(x) < range.start);
+    let to = items.partition_point(|x| start_of(x) < range.end);
+    from..to.max(from)
+}
+
+/// The byte offset of each char of `text`, plus its length at the end.
+fn byte_offsets(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
