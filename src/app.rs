@@ -1,4 +1,4 @@
-//! The top-level component: owns the state, the worker bridge and the saved text.
+//! The top-level component: owns the state, the worker bridge, the saved text and settings.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -6,16 +6,26 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::bridge::{EngineBridge, EngineEvent};
-use crate::components::{ContextPanel, Editor, EmptyState, ReportView, StatusBadge};
+use crate::components::{ContextPanel, Editor, EmptyState, ReportView, SettingsPanel, StatusBadge};
 use crate::protocol::Request;
+use crate::state::settings::{Settings, SettingsEdit};
 use crate::state::{Action, AppState, Problem};
 use crate::{now_ms, storage};
 
 #[component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::with_text(storage::load_text()));
+    // Read once: why saved settings could not be used is said until the page is reloaded.
+    let loaded = use_memo((), |_| storage::load_settings());
+    let state = use_reducer({
+        let settings = loaded.0.clone();
+        move || AppState::with_text(storage::load_text()).with_settings(settings)
+    });
     let bridge: Rc<RefCell<Option<EngineBridge>>> = use_mut_ref(|| None);
     let storage_warning = use_state(|| None::<String>);
+    let settings_warning = use_state(|| loaded.1.clone());
+    // What is in storage now: saving starts with the first change, so settings that could not
+    // be read stay where they are until the reader changes something.
+    let saved_settings: Rc<RefCell<Rc<Settings>>> = use_mut_ref(|| state.settings.clone());
 
     // Start the worker once. The page is already painted and the text area usable; the
     // dictionary loads in the worker meanwhile.
@@ -107,6 +117,30 @@ pub fn app() -> Html {
         });
     }
 
+    // Keep the settings across reloads.
+    {
+        let settings_warning = settings_warning.clone();
+        use_effect_with(state.settings.clone(), move |settings| {
+            if *saved_settings.borrow() != *settings {
+                *saved_settings.borrow_mut() = settings.clone();
+                let warning = storage::save_settings(settings).err();
+                if *settings_warning != warning {
+                    settings_warning.set(warning);
+                }
+            }
+        });
+    }
+
+    let on_settings = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |edit: SettingsEdit| {
+            dispatcher.dispatch(Action::EditSettings {
+                edit,
+                now_ms: now_ms(),
+            })
+        })
+    };
+
     let on_edit = {
         let dispatcher = state.dispatcher();
         Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(text)))
@@ -126,7 +160,8 @@ pub fn app() -> Html {
                 if let Some(term) = state.contexts_term.clone() {
                     <ContextPanel {term} contexts={state.contexts.clone()} on_close={on_pick.clone()} />
                 }
-                <ReportView report={report.clone()} on_pick={on_pick.clone()} />
+                <ReportView report={report.clone()} on_pick={on_pick.clone()}
+                            settings={state.settings.clone()} on_settings={on_settings.clone()} />
             </>
         },
         _ => html! { <EmptyState /> },
@@ -147,6 +182,8 @@ pub fn app() -> Html {
                     }
                 </section>
                 <section class="report-pane" aria-label="分析结果">
+                    <SettingsPanel settings={state.settings.clone()} on_edit={on_settings}
+                                   notice={(*settings_warning).clone().map(AttrValue::from)} />
                     { report }
                 </section>
             </main>

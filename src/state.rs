@@ -5,13 +5,16 @@
 //! in flight, the newest text wins, nothing is sent before the engine is ready) in one place
 //! where they are tested without a browser.
 
+pub mod settings;
+
 use std::rc::Rc;
 
 use wenxi_core::contexts::Contexts;
-use wenxi_core::{Options, Report, StageTimes};
+use wenxi_core::{Report, StageTimes};
 use yew::Reducible;
 
 use crate::protocol::Request;
+use settings::{Settings, SettingsEdit};
 
 /// What the status indicator shows (`data-state` on `[data-testid=status]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +90,8 @@ pub struct AppState {
     /// The contexts request to send now (its own slot: it may go out beside an analysis).
     pub outgoing_contexts: Option<Rc<Request>>,
     next_contexts_id: u64,
-    pub options: Options,
+    /// The reader's dictionary, stop words and keyword tags, sent with every analysis.
+    pub settings: Rc<Settings>,
 }
 
 pub enum Action {
@@ -118,6 +122,11 @@ pub enum Action {
         id: u64,
         contexts: Box<Contexts>,
     },
+    /// The reader changed a setting: the text is analysed again with it.
+    EditSettings {
+        edit: SettingsEdit,
+        now_ms: f64,
+    },
 }
 
 impl AppState {
@@ -126,6 +135,14 @@ impl AppState {
             text,
             next_id: 1,
             ..AppState::default()
+        }
+    }
+
+    /// The state of a page opened with saved settings.
+    pub fn with_settings(self, settings: Settings) -> Self {
+        AppState {
+            settings: Rc::new(settings),
+            ..self
         }
     }
 
@@ -178,7 +195,7 @@ impl AppState {
         self.outgoing = Some(Rc::new(Request::Analyse {
             id,
             text: self.text.clone(),
-            options: self.options.clone(),
+            options: self.settings.options(),
         }));
     }
 }
@@ -247,192 +264,21 @@ impl Reducible for AppState {
                 }
                 next.contexts = Some(Rc::new(*contexts));
             }
+            Action::EditSettings { edit, now_ms } => {
+                let mut settings = (*next.settings).clone();
+                if !settings.apply(edit) {
+                    return self;
+                }
+                next.settings = Rc::new(settings);
+                // Only a text the reader has seen analysed needs analysing again.
+                if next.report.is_some() || next.wanted {
+                    next.analyse(now_ms);
+                }
+            }
         }
         Rc::new(next)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn reduce(state: AppState, action: Action) -> AppState {
-        (*Rc::new(state).reduce(action)).clone()
-    }
-
-    /// The worker's answer to request `id`: an empty report, arriving at `now_ms`.
-    fn empty_report(id: u64, now_ms: f64) -> Action {
-        Action::Report {
-            id,
-            report: Box::default(),
-            engine_ms: 1.0,
-            stages: StageTimes::default(),
-            now_ms,
-        }
-    }
-
-    fn sent_id(state: &AppState) -> Option<u64> {
-        match state.outgoing.as_deref() {
-            Some(Request::Analyse { id, .. }) => Some(*id),
-            _ => None,
-        }
-    }
-
-    #[test]
-    fn nothing_is_sent_before_the_engine_is_ready() {
-        let s = AppState::with_text("北京".into());
-        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
-        assert_eq!(s.status(), Status::Loading);
-        assert!(s.outgoing.is_none());
-        assert!(s.wanted);
-        let s = reduce(
-            s,
-            Action::EngineReady {
-                load_ms: 5.0,
-                now_ms: 100.0,
-            },
-        );
-        assert_eq!(s.status(), Status::Busy);
-        assert_eq!(sent_id(&s), Some(1));
-        let s = reduce(s, empty_report(1, 130.0));
-        // Timed from when the request went out, not from when it was first asked for.
-        assert_eq!(s.timings.round_trip_ms, Some(30.0));
-    }
-
-    #[test]
-    fn edits_during_an_analysis_are_analysed_after_it() {
-        let s = AppState::with_text("一".into());
-        let s = reduce(
-            s,
-            Action::EngineReady {
-                load_ms: 1.0,
-                now_ms: 0.0,
-            },
-        );
-        let s = reduce(s, Action::Analyse { now_ms: 10.0 });
-        assert_eq!(sent_id(&s), Some(1));
-        let s = reduce(s, Action::Edit("一二".into()));
-        let s = reduce(s, Action::Analyse { now_ms: 11.0 });
-        assert_eq!(sent_id(&s), Some(1), "one request at a time");
-        let s = reduce(s, empty_report(1, 20.0));
-        assert_eq!(s.timings.round_trip_ms, Some(10.0));
-        match s.outgoing.as_deref() {
-            Some(Request::Analyse { id: 2, text, .. }) => assert_eq!(text, "一二"),
-            other => panic!("expected request 2, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_stale_report_is_ignored() {
-        let s = AppState::with_text("一".into());
-        let s = reduce(
-            s,
-            Action::EngineReady {
-                load_ms: 1.0,
-                now_ms: 0.0,
-            },
-        );
-        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
-        let s = reduce(s, empty_report(7, 1.0));
-        assert_eq!(s.in_flight, Some(1));
-        assert!(s.report.is_none());
-    }
-
-    #[test]
-    fn blank_text_is_an_empty_state_not_an_error() {
-        let s = AppState::with_text(" \n\t　".into());
-        let s = reduce(
-            s,
-            Action::EngineReady {
-                load_ms: 1.0,
-                now_ms: 0.0,
-            },
-        );
-        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
-        assert!(s.empty);
-        assert!(s.outgoing.is_none());
-        assert_eq!(s.status(), Status::Ready);
-    }
-
-    #[test]
-    fn a_crash_keeps_the_text_and_shows_an_error_until_the_next_analysis() {
-        let s = AppState::with_text("文本".into());
-        let s = reduce(
-            s,
-            Action::EngineReady {
-                load_ms: 1.0,
-                now_ms: 0.0,
-            },
-        );
-        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
-        let s = reduce(
-            s,
-            Action::Failed {
-                problem: Problem::new("boom", "detail"),
-                crashed: true,
-            },
-        );
-        assert_eq!(s.status(), Status::Error);
-        assert_eq!(s.text, "文本");
-        assert!(!s.engine_ready);
-        let s = reduce(
-            s,
-            Action::EngineReady {
-                load_ms: 1.0,
-                now_ms: 0.0,
-            },
-        );
-        assert_eq!(s.status(), Status::Error, "the error stays visible");
-        assert!(
-            s.outgoing.is_none(),
-            "no automatic retry of a crashing text"
-        );
-        let s = reduce(s, Action::Analyse { now_ms: 2.0 });
-        assert_eq!(sent_id(&s), Some(2));
-        let s = reduce(s, empty_report(2, 3.0));
-        assert!(s.error.is_none());
-    }
-
-    #[test]
-    fn contexts_are_asked_for_in_the_analysed_text_and_again_after_a_new_analysis() {
-        let s = AppState::with_text("古籍".into());
-        let s = reduce(s, Action::ShowContexts(Some("古籍".into())));
-        assert!(s.outgoing_contexts.is_none(), "nothing analysed yet");
-        let s = reduce(
-            s,
-            Action::EngineReady {
-                load_ms: 1.0,
-                now_ms: 0.0,
-            },
-        );
-        let s = reduce(s, Action::Analyse { now_ms: 0.0 });
-        let s = reduce(s, empty_report(1, 1.0));
-        let first = match s.outgoing_contexts.as_deref() {
-            Some(Request::Contexts { id, term }) => {
-                assert_eq!(term, "古籍");
-                *id
-            }
-            other => panic!("expected a contexts request, got {other:?}"),
-        };
-        // A stale answer is ignored, the current one kept.
-        let stale = reduce(
-            s.clone(),
-            Action::Contexts {
-                id: first + 7,
-                contexts: Box::default(),
-            },
-        );
-        assert!(stale.contexts.is_none());
-        let s = reduce(
-            s,
-            Action::Contexts {
-                id: first,
-                contexts: Box::default(),
-            },
-        );
-        assert!(s.contexts.is_some());
-        // Closing the view drops it.
-        let s = reduce(s, Action::ShowContexts(None));
-        assert!(s.contexts.is_none() && s.contexts_term.is_none());
-    }
-}
+mod tests;

@@ -19,6 +19,10 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The settings (storage, panel) and the report's newer parts (rankings, articles, coverage).
+#[path = "browser/settings_and_report.rs"]
+mod settings_and_report;
+
 const ARTICLE: &str = include_str!("e2e/fixtures/article2.txt");
 
 /// The model file the worker fetches, as trunk copies it into the site.
@@ -71,6 +75,8 @@ async fn render_report(report: Rc<Report>) -> Element {
         ReportProps {
             report,
             on_pick: Callback::default(),
+            settings: Rc::default(),
+            on_settings: Callback::default(),
         },
     )
     .render();

@@ -1,19 +1,23 @@
 //! The page's components, one job each.
 
+mod articles;
 mod cloud;
 mod contexts;
 mod editor;
 mod entities;
 mod keywords;
 mod report;
+mod settings;
 mod stats;
 mod status;
 
+pub use articles::ArticleList;
 pub use cloud::CloudView;
 pub use contexts::{pick_button, ContextPanel};
 pub use editor::Editor;
 pub use entities::EntityPanel;
-pub use keywords::KeywordTable;
+pub use keywords::{explanation, KeywordRankings, KeywordTable, Ranking};
 pub use report::{EmptyState, ReportProps, ReportView};
+pub use settings::{SettingsPanel, SettingsProps};
 pub use stats::StatsPanel;
 pub use status::StatusBadge;

@@ -2,10 +2,12 @@
 
 use std::rc::Rc;
 
-use wenxi_core::{Cloud, Report};
+use wenxi_core::userdict::UserWord;
+use wenxi_core::{Cloud, Coverage, Report};
 use yew::prelude::*;
 
-use super::{CloudView, EntityPanel, KeywordTable, StatsPanel};
+use super::{ArticleList, CloudView, EntityPanel, KeywordRankings, StatsPanel};
+use crate::state::settings::{Settings, SettingsEdit};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
@@ -13,6 +15,25 @@ pub struct ReportProps {
     /// Called with a word the reader picked (a keyword, an entity, a cloud word).
     #[prop_or_default]
     pub on_pick: Callback<Option<String>>,
+    /// The reader's settings (to show which phrases are already in the dictionary).
+    #[prop_or_default]
+    pub settings: Rc<Settings>,
+    /// Called when the reader changes a setting from the report (not a keyword, add a phrase).
+    #[prop_or_default]
+    pub on_settings: Callback<SettingsEdit>,
+}
+
+/// Said when the engine stopped before the end of the text.
+fn coverage_notice(c: &Coverage) -> Html {
+    let Some(reason) = &c.stopped else {
+        return Html::default();
+    };
+    html! {
+        <p class="notice coverage" role="status" data-testid="coverage"
+           data-analysed={c.analysed_chars.to_string()} data-total={c.total_chars.to_string()}>
+            { format!("只分析了前 {} 字（共 {} 字）：{reason}", c.analysed_chars, c.total_chars) }
+        </p>
+    }
 }
 
 #[component(ReportView)]
@@ -23,14 +44,40 @@ pub fn report_view(props: &ReportProps) -> Html {
         (
             Rc::<[_]>::from(report.keywords.clone()),
             Rc::<[_]>::from(report.textrank.clone()),
+            Rc::<[_]>::from(report.frequency.clone()),
+            Rc::<[_]>::from(report.articles.clone()),
             Rc::<[_]>::from(report.entities.clone()),
             Rc::<[_]>::from(report.entity_links.clone()),
             Rc::new(report.cloud.clone()) as Rc<Cloud>,
         )
     });
-    let (tfidf, textrank, entities, links, cloud) = (*parts).clone();
+    let (tfidf, textrank, frequency, articles, entities, links, cloud) = (*parts).clone();
+    let not_keyword = {
+        let on_settings = props.on_settings.clone();
+        Callback::from(move |term: String| on_settings.emit(SettingsEdit::AddStopword(term)))
+    };
+    let add_phrase = |term: &str| {
+        if props.settings.has_word(term) {
+            return html! { <span class="muted in-dictionary">{ "已在词典" }</span> };
+        }
+        let onclick = {
+            let (on_settings, word) = (props.on_settings.clone(), term.to_string());
+            Callback::from(move |_: MouseEvent| {
+                on_settings.emit(SettingsEdit::AddWords(vec![UserWord {
+                    word: word.clone(),
+                    freq: None,
+                    tag: None,
+                }]))
+            })
+        };
+        html! {
+            <button type="button" class="quiet add" data-testid="phrase-add" {onclick}
+                    title="加入用户词典：分词时保持完整">{ "加入词典" }</button>
+        }
+    };
     html! {
         <div class="report" data-testid="report">
+            { coverage_notice(&report.coverage) }
             <section class="card">
                 <h2>{ "概况" }</h2>
                 <StatsPanel stats={report.stats.clone()} />
@@ -39,10 +86,10 @@ pub fn report_view(props: &ReportProps) -> Html {
                 <h2>{ "词云" }</h2>
                 <CloudView {cloud} on_pick={props.on_pick.clone()} />
             </section>
-            <section class="card two-columns">
+            <section class="card keywords-card">
                 <h2>{ "关键词" }</h2>
-                <KeywordTable title="TF-IDF" rank="tfidf" keywords={tfidf} on_pick={props.on_pick.clone()} />
-                <KeywordTable title="TextRank" rank="textrank" keywords={textrank} on_pick={props.on_pick.clone()} />
+                <KeywordRankings {tfidf} {textrank} {frequency} on_pick={props.on_pick.clone()}
+                                 on_not_keyword={not_keyword} />
                 if !report.keyword_links.is_empty() {
                     <section class="keyword-links">
                         <h3>{ "同句共现" }<span class="muted">{ " 前 20 个关键词中常在同一句出现的词对" }</span></h3>
@@ -69,12 +116,19 @@ pub fn report_view(props: &ReportProps) -> Html {
                                         p.parts.join(" + "), p.cohesion, p.left_entropy, p.right_entropy)}>
                                     { super::pick_button(&p.term, &props.on_pick) }
                                     <span class="count">{ p.count }</span>
+                                    { add_phrase(&p.term) }
                                 </li>
                             }) }
                         </ul>
                     </section>
                 }
             </section>
+            if !articles.is_empty() {
+                <section class="card">
+                    <h2>{ "分篇" }<span class="muted">{ format!(" 这段文字含 {} 篇文章", articles.len()) }</span></h2>
+                    <ArticleList {articles} on_pick={props.on_pick.clone()} />
+                </section>
+            }
             <section class="card">
                 <h2>{ "实体" }</h2>
                 <EntityPanel {entities} {links} names_from={report.names_from.clone()} on_pick={props.on_pick.clone()} />

@@ -1,0 +1,169 @@
+//! The settings that steer the engine: the user's dictionary, stop words, and the parts of speech
+//! a keyword may have. Every change is saved and the text analysed again.
+
+mod dictionary;
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::state::settings::{clean_word, Settings, SettingsEdit, POS_GROUPS};
+use dictionary::DictionaryEditor;
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub settings: Rc<Settings>,
+    pub on_edit: Callback<SettingsEdit>,
+    /// Why the saved settings could not be used, if they could not.
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
+}
+
+/// One line of what is set, for the folded panel.
+fn summary(s: &Settings) -> String {
+    let pos = if s.keyword_pos.is_empty() {
+        "默认"
+    } else {
+        "自定"
+    };
+    format!(
+        "词典 {} 个词 · 停用词 +{} · 仍计入 {} · 关键词词性 {pos}",
+        s.user_words.len(),
+        s.extra_stopwords.len(),
+        s.removed_stopwords.len()
+    )
+}
+
+#[component(SettingsPanel)]
+pub fn settings_panel(props: &SettingsProps) -> Html {
+    let s = &props.settings;
+    let edit = |make: fn(String) -> SettingsEdit| {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |word: String| on_edit.emit(make(word)))
+    };
+    // The last group on cannot be turned off (no keywords at all): say so by disabling it.
+    let groups_on = POS_GROUPS.iter().filter(|g| s.pos_group_on(g)).count();
+    let groups = POS_GROUPS.iter().map(|g| {
+        let on = s.pos_group_on(g);
+        let disabled = on && groups_on == 1;
+        let onchange = {
+            let (on_edit, group) = (props.on_edit.clone(), g.key);
+            Callback::from(move |event: Event| {
+                let input: HtmlInputElement = event.target_unchecked_into();
+                on_edit.emit(SettingsEdit::SetPosGroup {
+                    group,
+                    on: input.checked(),
+                });
+            })
+        };
+        html! {
+            <label class="pos-group" title={g.tags.join(" ")}>
+                <input type="checkbox" data-testid="pos-group" data-group={g.key} checked={on} {disabled} {onchange} />
+                { g.label }
+            </label>
+        }
+    });
+    html! {
+        <>
+            if let Some(notice) = &props.notice {
+                <p class="notice" role="status" data-testid="settings-notice">{ notice.clone() }</p>
+            }
+            <details class="card settings" data-testid="settings">
+                <summary>
+                    <h2>{ "分析设置" }</h2>
+                    <span class="muted">{ summary(s) }</span>
+                </summary>
+                <DictionaryEditor words={Rc::<[_]>::from(s.user_words.clone())} on_edit={props.on_edit.clone()} />
+                <section class="settings-part">
+                    <h3>{ "停用词" }<span class="muted">{ " 不算作关键词的词" }</span></h3>
+                    <WordList testid="stopword" label="我的停用词" placeholder="例如：记者"
+                              words={s.extra_stopwords.clone()}
+                              on_add={edit(SettingsEdit::AddStopword)} on_remove={edit(SettingsEdit::RemoveStopword)} />
+                    <WordList testid="counted" label="仍然计入的内置停用词" placeholder="例如：发展"
+                              words={s.removed_stopwords.clone()} only_builtin=true
+                              on_add={edit(SettingsEdit::CountAfterAll)} on_remove={edit(SettingsEdit::StopCounting)} />
+                </section>
+                <section class="settings-part">
+                    <h3>{ "关键词词性" }<span class="muted">{ " 关键词只从勾选的词性中选" }</span></h3>
+                    <div class="pos-groups">{ for groups }</div>
+                </section>
+            </details>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WordListProps {
+    /// `data-testid` of the items; the input and button take `-input` and `-add` after it.
+    testid: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    words: Vec<String>,
+    /// Only built-in stop words (Chinese or English) may be added.
+    #[prop_or_default]
+    only_builtin: bool,
+    on_add: Callback<String>,
+    on_remove: Callback<String>,
+}
+
+/// A list of words with a remove button each and a field to add one.
+#[component(WordList)]
+fn word_list(props: &WordListProps) -> Html {
+    let input = use_node_ref();
+    let problem = use_state(|| None::<String>);
+    let onsubmit = {
+        let (input, problem) = (input.clone(), problem.clone());
+        let (on_add, only_builtin) = (props.on_add.clone(), props.only_builtin);
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(field) = input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            match clean_word(&field.value()) {
+                Err(message) => problem.set(Some(message.to_string())),
+                Ok(word)
+                    if only_builtin
+                        && !wenxi_core::stopwords::StopWords::builtin().contains(&word) =>
+                {
+                    problem.set(Some(format!("「{word}」不是内置停用词，本来就会计入")))
+                }
+                Ok(word) => {
+                    problem.set(None);
+                    field.set_value("");
+                    on_add.emit(word);
+                }
+            }
+        })
+    };
+    let testid = props.testid;
+    html! {
+        <div class="word-list-editor">
+            <h4>{ props.label }</h4>
+            if !props.words.is_empty() {
+                <ul class="word-list">
+                    { for props.words.iter().map(|w| {
+                        let onclick = {
+                            let (on_remove, w) = (props.on_remove.clone(), w.clone());
+                            Callback::from(move |_: MouseEvent| on_remove.emit(w.clone()))
+                        };
+                        html! {
+                            <li data-testid={testid} data-word={w.clone()}>
+                                <span class="word">{ w.clone() }</span>
+                                <button type="button" class="remove" aria-label={format!("移除「{w}」")} {onclick}>{ "×" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <form class="add-word" {onsubmit}>
+                <input ref={input} data-testid={format!("{testid}-input")} aria-label={props.label}
+                       placeholder={props.placeholder} />
+                <button type="submit" class="quiet" data-testid={format!("{testid}-add")}>{ "添加" }</button>
+            </form>
+            if let Some(message) = &*problem {
+                <p class="notice" role="alert">{ message.clone() }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,253 @@
+//! The user's dictionary: its words, a form to add one, import of a jieba-format `.txt` (bad
+//! lines listed by number, good ones kept) and export as a download.
+
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use wenxi_core::userdict::{self, DictError, UserWord};
+use yew::prelude::*;
+
+use crate::state::settings::{clean_word, SettingsEdit};
+
+/// Tags offered when adding a word (jieba/ICTCLAS), with what they mean.
+const TAGS: [(&str, &str); 11] = [
+    ("", "自动（新词按专名）"),
+    ("n", "n 名词"),
+    ("nr", "nr 人名"),
+    ("ns", "ns 地名"),
+    ("nt", "nt 机构名"),
+    ("nz", "nz 其他专名"),
+    ("v", "v 动词"),
+    ("vn", "vn 名动词"),
+    ("eng", "eng 英文"),
+    ("i", "i 成语"),
+    ("j", "j 简称"),
+];
+/// Bad lines of an import listed one by one; the rest are counted.
+const ERRORS_SHOWN: usize = 20;
+/// The name of the exported file.
+const EXPORT_NAME: &str = "wenxi-userdict.txt";
+
+/// What the last import did.
+#[derive(Clone, PartialEq)]
+struct ImportOutcome {
+    file: String,
+    words: usize,
+    errors: Vec<DictError>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DictionaryProps {
+    pub words: Rc<[UserWord]>,
+    pub on_edit: Callback<SettingsEdit>,
+}
+
+/// A word from the form's fields, or why not, in the reader's words.
+fn word_from_form(word: &str, freq: &str, tag: &str) -> Result<UserWord, String> {
+    let word = clean_word(word).map_err(str::to_string)?;
+    let freq = match freq.trim() {
+        "" => None,
+        f => Some(
+            f.parse::<usize>()
+                .map_err(|_| format!("词频「{f}」不是非负整数"))?,
+        ),
+    };
+    let tag = (!tag.is_empty()).then(|| tag.to_string());
+    userdict::check(&UserWord { word, freq, tag }).map_err(|e| format!("不能加入词典：{e}"))
+}
+
+fn value(node: &NodeRef) -> String {
+    if let Some(input) = node.cast::<HtmlInputElement>() {
+        input.value()
+    } else if let Some(select) = node.cast::<HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Offers `text` as a file download named `name`.
+fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/plain;charset=utf-8");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlElement = document.create_element("a")?.unchecked_into();
+    link.set_attribute("href", &url)?;
+    link.set_attribute("download", name)?;
+    link.click();
+    // The browser has taken the file once the click is handled; free it a moment later.
+    gloo_timers::callback::Timeout::new(1_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+#[component(DictionaryEditor)]
+pub fn dictionary_editor(props: &DictionaryProps) -> Html {
+    let (word, freq, tag) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let problem = use_state(|| None::<String>);
+    let imported = use_state(|| None::<ImportOutcome>);
+
+    let onsubmit = {
+        let (word, freq, tag) = (word.clone(), freq.clone(), tag.clone());
+        let (problem, on_edit) = (problem.clone(), props.on_edit.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            match word_from_form(&value(&word), &value(&freq), &value(&tag)) {
+                Ok(w) => {
+                    problem.set(None);
+                    on_edit.emit(SettingsEdit::AddWords(vec![w]));
+                    for node in [&word, &freq] {
+                        if let Some(input) = node.cast::<HtmlInputElement>() {
+                            input.set_value("");
+                        }
+                    }
+                    if let Some(select) = tag.cast::<HtmlSelectElement>() {
+                        select.set_value("");
+                    }
+                }
+                Err(message) => problem.set(Some(message)),
+            }
+        })
+    };
+
+    let onchange = {
+        let (imported, on_edit) = (imported.clone(), props.on_edit.clone());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            // Cleared, so that picking the same file again imports it again.
+            input.set_value("");
+            let (imported, on_edit) = (imported.clone(), on_edit.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                let outcome = match text.ok().and_then(|t| t.as_string()) {
+                    Some(text) => {
+                        let (words, errors) = userdict::parse(&text);
+                        let count = words.len();
+                        if count > 0 {
+                            on_edit.emit(SettingsEdit::AddWords(words));
+                        }
+                        ImportOutcome {
+                            file: file.name(),
+                            words: count,
+                            errors,
+                        }
+                    }
+                    None => ImportOutcome {
+                        file: file.name(),
+                        words: 0,
+                        errors: vec![DictError {
+                            line: 0,
+                            text: String::new(),
+                            message: "文件读不出来（不是文本文件？）".into(),
+                        }],
+                    },
+                };
+                imported.set(Some(outcome));
+            });
+        })
+    };
+
+    let export = {
+        let (words, problem) = (props.words.clone(), problem.clone());
+        Callback::from(move |_: MouseEvent| {
+            if download(EXPORT_NAME, &userdict::format(&words)).is_err() {
+                problem.set(Some("浏览器没能生成下载文件".into()));
+            }
+        })
+    };
+
+    let word_item = |w: &UserWord| {
+        let remove = {
+            let (on_edit, word) = (props.on_edit.clone(), w.word.clone());
+            Callback::from(move |_: MouseEvent| {
+                on_edit.emit(SettingsEdit::RemoveWord(word.clone()))
+            })
+        };
+        let detail = [w.freq.map(|f| format!("词频 {f}")), w.tag.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        html! {
+            <li data-testid="dict-word" data-word={w.word.clone()}
+                data-freq={w.freq.map(|f| f.to_string())} data-tag={w.tag.clone()}>
+                <span class="word">{ w.word.clone() }</span>
+                if !detail.is_empty() { <span class="muted">{ detail }</span> }
+                <button type="button" class="remove" aria-label={format!("从词典删除「{}」", w.word)}
+                        onclick={remove}>{ "×" }</button>
+            </li>
+        }
+    };
+
+    let import_report = imported.as_ref().map(|o| {
+        html! {
+            <div class="import-report" data-testid="dict-import-report" data-words={o.words.to_string()}
+                 data-errors={o.errors.len().to_string()} role="status">
+                <p>{ format!("从「{}」导入 {} 个词", o.file, o.words) }
+                    if !o.errors.is_empty() { { format!("，{} 行无法使用：", o.errors.len()) } }
+                </p>
+                if !o.errors.is_empty() {
+                    <ul class="import-errors">
+                        { for o.errors.iter().take(ERRORS_SHOWN).map(|e| html! {
+                            <li data-testid="dict-import-error" data-line={e.line.to_string()}>
+                                if e.line > 0 { <span class="line">{ format!("第 {} 行", e.line) }</span> }
+                                if !e.text.is_empty() { <code>{ e.text.clone() }</code> }
+                                <span class="muted">{ e.message.clone() }</span>
+                            </li>
+                        }) }
+                    </ul>
+                    if o.errors.len() > ERRORS_SHOWN {
+                        <p class="muted">{ format!("另有 {} 行未列出。", o.errors.len() - ERRORS_SHOWN) }</p>
+                    }
+                }
+            </div>
+        }
+    });
+
+    html! {
+        <section class="settings-part dictionary">
+            <h3>{ "用户词典" }<span class="muted">{ " 分词时保持完整的词（人名、术语、新词）" }</span></h3>
+            if props.words.is_empty() {
+                <p class="muted">{ "词典是空的。" }</p>
+            } else {
+                <ul class="word-list">{ for props.words.iter().map(word_item) }</ul>
+            }
+            <form class="add-word" {onsubmit}>
+                <input ref={word} data-testid="dict-word-input" aria-label="要加入词典的词" placeholder="词" />
+                <input ref={freq} data-testid="dict-freq-input" aria-label="词频（可不填）" placeholder="词频（可不填）"
+                       type="number" min="0" step="1" class="freq" />
+                <select ref={tag} data-testid="dict-tag-input" aria-label="词性">
+                    // `selected` said outright: a browser selects whichever option it is given first.
+                    { for TAGS.iter().map(|(t, label)| html! {
+                        <option value={*t} selected={t.is_empty()}>{ *label }</option>
+                    }) }
+                </select>
+                <button type="submit" data-testid="dict-add">{ "加入词典" }</button>
+            </form>
+            if let Some(message) = &*problem {
+                <p class="notice" role="alert" data-testid="dict-problem">{ message.clone() }</p>
+            }
+            <div class="dict-files">
+                <label class="file-button">
+                    { "导入 .txt" }
+                    <input type="file" accept=".txt,text/plain" data-testid="dict-import" {onchange} />
+                </label>
+                <button type="button" class="quiet" data-testid="dict-export" onclick={export}
+                        disabled={props.words.is_empty()}>{ "导出 .txt" }</button>
+                <span class="muted">{ "jieba 格式：每行「词 [词频] [词性]」" }</span>
+            </div>
+            { import_report }
+        </section>
+    }
+}

@@ -1,0 +1,218 @@
+//! The page's rules, without a browser.
+
+use super::*;
+
+fn reduce(state: AppState, action: Action) -> AppState {
+    (*Rc::new(state).reduce(action)).clone()
+}
+
+/// The worker's answer to request `id`: an empty report, arriving at `now_ms`.
+fn empty_report(id: u64, now_ms: f64) -> Action {
+    Action::Report {
+        id,
+        report: Box::default(),
+        engine_ms: 1.0,
+        stages: StageTimes::default(),
+        now_ms,
+    }
+}
+
+fn sent_id(state: &AppState) -> Option<u64> {
+    match state.outgoing.as_deref() {
+        Some(Request::Analyse { id, .. }) => Some(*id),
+        _ => None,
+    }
+}
+
+#[test]
+fn nothing_is_sent_before_the_engine_is_ready() {
+    let s = AppState::with_text("北京".into());
+    let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+    assert_eq!(s.status(), Status::Loading);
+    assert!(s.outgoing.is_none());
+    assert!(s.wanted);
+    let s = reduce(
+        s,
+        Action::EngineReady {
+            load_ms: 5.0,
+            now_ms: 100.0,
+        },
+    );
+    assert_eq!(s.status(), Status::Busy);
+    assert_eq!(sent_id(&s), Some(1));
+    let s = reduce(s, empty_report(1, 130.0));
+    // Timed from when the request went out, not from when it was first asked for.
+    assert_eq!(s.timings.round_trip_ms, Some(30.0));
+}
+
+#[test]
+fn edits_during_an_analysis_are_analysed_after_it() {
+    let s = AppState::with_text("一".into());
+    let s = reduce(
+        s,
+        Action::EngineReady {
+            load_ms: 1.0,
+            now_ms: 0.0,
+        },
+    );
+    let s = reduce(s, Action::Analyse { now_ms: 10.0 });
+    assert_eq!(sent_id(&s), Some(1));
+    let s = reduce(s, Action::Edit("一二".into()));
+    let s = reduce(s, Action::Analyse { now_ms: 11.0 });
+    assert_eq!(sent_id(&s), Some(1), "one request at a time");
+    let s = reduce(s, empty_report(1, 20.0));
+    assert_eq!(s.timings.round_trip_ms, Some(10.0));
+    match s.outgoing.as_deref() {
+        Some(Request::Analyse { id: 2, text, .. }) => assert_eq!(text, "一二"),
+        other => panic!("expected request 2, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_stale_report_is_ignored() {
+    let s = AppState::with_text("一".into());
+    let s = reduce(
+        s,
+        Action::EngineReady {
+            load_ms: 1.0,
+            now_ms: 0.0,
+        },
+    );
+    let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+    let s = reduce(s, empty_report(7, 1.0));
+    assert_eq!(s.in_flight, Some(1));
+    assert!(s.report.is_none());
+}
+
+#[test]
+fn blank_text_is_an_empty_state_not_an_error() {
+    let s = AppState::with_text(" \n\t　".into());
+    let s = reduce(
+        s,
+        Action::EngineReady {
+            load_ms: 1.0,
+            now_ms: 0.0,
+        },
+    );
+    let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+    assert!(s.empty);
+    assert!(s.outgoing.is_none());
+    assert_eq!(s.status(), Status::Ready);
+}
+
+#[test]
+fn a_crash_keeps_the_text_and_shows_an_error_until_the_next_analysis() {
+    let s = AppState::with_text("文本".into());
+    let s = reduce(
+        s,
+        Action::EngineReady {
+            load_ms: 1.0,
+            now_ms: 0.0,
+        },
+    );
+    let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+    let s = reduce(
+        s,
+        Action::Failed {
+            problem: Problem::new("boom", "detail"),
+            crashed: true,
+        },
+    );
+    assert_eq!(s.status(), Status::Error);
+    assert_eq!(s.text, "文本");
+    assert!(!s.engine_ready);
+    let s = reduce(
+        s,
+        Action::EngineReady {
+            load_ms: 1.0,
+            now_ms: 0.0,
+        },
+    );
+    assert_eq!(s.status(), Status::Error, "the error stays visible");
+    assert!(
+        s.outgoing.is_none(),
+        "no automatic retry of a crashing text"
+    );
+    let s = reduce(s, Action::Analyse { now_ms: 2.0 });
+    assert_eq!(sent_id(&s), Some(2));
+    let s = reduce(s, empty_report(2, 3.0));
+    assert!(s.error.is_none());
+}
+
+#[test]
+fn contexts_are_asked_for_in_the_analysed_text_and_again_after_a_new_analysis() {
+    let s = AppState::with_text("古籍".into());
+    let s = reduce(s, Action::ShowContexts(Some("古籍".into())));
+    assert!(s.outgoing_contexts.is_none(), "nothing analysed yet");
+    let s = reduce(
+        s,
+        Action::EngineReady {
+            load_ms: 1.0,
+            now_ms: 0.0,
+        },
+    );
+    let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+    let s = reduce(s, empty_report(1, 1.0));
+    let first = match s.outgoing_contexts.as_deref() {
+        Some(Request::Contexts { id, term }) => {
+            assert_eq!(term, "古籍");
+            *id
+        }
+        other => panic!("expected a contexts request, got {other:?}"),
+    };
+    // A stale answer is ignored, the current one kept.
+    let stale = reduce(
+        s.clone(),
+        Action::Contexts {
+            id: first + 7,
+            contexts: Box::default(),
+        },
+    );
+    assert!(stale.contexts.is_none());
+    let s = reduce(
+        s,
+        Action::Contexts {
+            id: first,
+            contexts: Box::default(),
+        },
+    );
+    assert!(s.contexts.is_some());
+    // Closing the view drops it.
+    let s = reduce(s, Action::ShowContexts(None));
+    assert!(s.contexts.is_none() && s.contexts_term.is_none());
+}
+
+#[test]
+fn a_changed_setting_analyses_the_text_again_with_it() {
+    let edit = |word: &str| Action::EditSettings {
+        edit: SettingsEdit::AddStopword(word.into()),
+        now_ms: 5.0,
+    };
+    let s = reduce(AppState::with_text("古籍修复".into()), edit("修复"));
+    assert!(
+        s.outgoing.is_none(),
+        "nothing analysed yet, nothing to redo"
+    );
+    let s = reduce(
+        s,
+        Action::EngineReady {
+            load_ms: 1.0,
+            now_ms: 0.0,
+        },
+    );
+    let s = reduce(s, Action::Analyse { now_ms: 0.0 });
+    let s = reduce(s, empty_report(1, 1.0));
+    let s = reduce(s, edit("古籍"));
+    match s.outgoing.as_deref() {
+        Some(Request::Analyse { id: 2, options, .. }) => {
+            assert_eq!(options.extra_stopwords, ["修复", "古籍"])
+        }
+        other => panic!("expected request 2, got {other:?}"),
+    }
+    let s = reduce(s, empty_report(2, 2.0));
+    let again = reduce(s.clone(), edit("古籍"));
+    assert!(
+        again.in_flight.is_none(),
+        "an edit that changes nothing is not re-run"
+    );
+}
