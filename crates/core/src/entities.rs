@@ -15,7 +15,7 @@ pub use links::{link, MAX_LINKS};
 
 use std::collections::BTreeMap;
 
-use crate::report::{Entity, EntityType};
+use crate::report::{Entity, EntityType, QuotedTerm};
 use crate::segment::Token;
 
 /// One entity occurrence: a char span `[start, end)` of the (normalised) text.
@@ -178,8 +178,47 @@ impl<'a> FromIterator<&'a EntitySpan> for EntityTally {
     }
 }
 
+/// The text's quoted terms (see [`works::quoted_terms`]), most quoted first, then in order of
+/// first appearance.
+pub fn quoted_terms(chars: &[char]) -> Vec<QuotedTerm> {
+    let mut by_term: BTreeMap<String, Vec<[usize; 2]>> = BTreeMap::new();
+    for (s, e) in works::quoted_terms(chars) {
+        let term: String = chars[s..e].iter().collect();
+        by_term.entry(term).or_default().push([s, e]);
+    }
+    let mut terms: Vec<QuotedTerm> = by_term
+        .into_iter()
+        .map(|(term, spans)| QuotedTerm {
+            term,
+            count: spans.len(),
+            spans,
+        })
+        .collect();
+    terms.sort_by_key(|t| {
+        (
+            std::cmp::Reverse(t.count),
+            t.spans.first().map_or(0, |s| s[0]),
+        )
+    });
+    terms
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quoted_terms_are_tallied_most_quoted_first() {
+        let text = "推行“河长制”。“放管服”改革深化，“放管服”见效；他说：“今天很好，大家辛苦。”";
+        let chars: Vec<char> = text.chars().collect();
+        let terms = quoted_terms(&chars);
+        let got: Vec<(&str, usize)> = terms.iter().map(|t| (t.term.as_str(), t.count)).collect();
+        assert_eq!(got, [("放管服", 2), ("河长制", 1)]);
+        for t in &terms {
+            for &[s, e] in &t.spans {
+                assert_eq!(chars[s..e].iter().collect::<String>(), t.term);
+            }
+        }
+    }
+
     use super::*;
 
     fn sp(kind: EntityType, start: usize, end: usize) -> EntitySpan {

@@ -28,6 +28,10 @@ pub struct Report {
     pub phrases: Vec<crate::phrases::Phrase>,
     /// Pairs of top keywords used in the same sentences (at least two), most sentences first.
     pub keyword_links: Vec<crate::cooccurrence::TermLink>,
+    /// Short quoted terms (“河长制”, 「放管服」): quoted two to twelve chars, not speech; most
+    /// quoted first.
+    #[serde(default)]
+    pub quoted_terms: Vec<QuotedTerm>,
     /// Keywords ranked by plain frequency (same candidates as the other rankings), `score` =
     /// count / the top count.
     #[serde(default)]
@@ -39,6 +43,17 @@ pub struct Report {
     /// How much of the text was analysed (all of it unless it exceeded the engine's limit).
     #[serde(default)]
     pub coverage: Coverage,
+}
+
+/// A term the text puts in quotation marks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotedTerm {
+    /// The text between the marks.
+    pub term: String,
+    /// Times it is quoted.
+    pub count: usize,
+    /// Every quoted occurrence as a char range `[start, end)` (marks excluded), in text order.
+    pub spans: Vec<[usize; 2]>,
 }
 
 /// How much of the text one report covers.
