@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use crate::entities::{EntitySpan, EntityTally};
 use crate::phrases::Map;
-use crate::report::{Article, KeyTerm, Keyword};
+use crate::report::{Article, Entity, KeyTerm, Keyword};
 use crate::segment::Token;
 use crate::stats;
 
@@ -69,11 +69,13 @@ pub fn analyse(
                 tokens,
                 whole.is_stop,
             );
-            let entities = spans
-                .iter()
-                .filter(|s| s.end <= range.end)
-                .collect::<EntityTally>()
-                .into_entities();
+            let entities = top_entities(
+                spans
+                    .iter()
+                    .filter(|s| s.end <= range.end)
+                    .collect::<EntityTally>()
+                    .into_entities(),
+            );
             Article {
                 title: b.title.clone(),
                 start: b.start,
@@ -85,6 +87,26 @@ pub fn analyse(
             }
         })
         .collect()
+}
+
+/// Entities listed per article and type. A page of hundreds of short items would otherwise
+/// repeat most of the report's entity list.
+pub const ENTITIES_PER_TYPE: usize = 8;
+
+/// The [`ENTITIES_PER_TYPE`] most frequent entities of each type (the tally's order), without
+/// their spans: the report's own entity list has every occurrence, and an article's are those
+/// within `start..end`.
+fn top_entities(mut entities: Vec<Entity>) -> Vec<Entity> {
+    let mut per_type = std::collections::BTreeMap::new();
+    entities.retain(|e| {
+        let n = per_type.entry(e.kind).or_insert(0usize);
+        *n += 1;
+        *n <= ENTITIES_PER_TYPE
+    });
+    for e in &mut entities {
+        e.spans = Vec::new();
+    }
+    entities
 }
 
 /// The keyword candidates of the whole text as small ids, so that each article's terms are

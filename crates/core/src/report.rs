@@ -270,7 +270,9 @@ pub struct Entity {
     pub count: usize,
     /// Char offset of the first occurrence in the text.
     pub first: usize,
-    /// Every occurrence as a char range `[start, end)` of the text, in text order.
+    /// Every occurrence as a char range `[start, end)` of the text, in text order (left empty
+    /// in [`Article::entities`], which list only the top ones of each article).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<[usize; 2]>,
     /// What a time or quantity means (2020年6月 → 2020-06, 9504万元 → 95,040,000 CNY), where
     /// it can be read.

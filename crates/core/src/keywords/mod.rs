@@ -84,6 +84,29 @@ impl KeywordRanker {
         top_k: usize,
         options: &Options,
     ) -> Rankings {
+        self.rank_with(jieba, tokens, top_k, options, true)
+    }
+
+    /// Only the TF-IDF ranking of [`KeywordRanker::rank`] (for each article of a page, where
+    /// TextRank and frequency would be thrown away): the same keywords, without the graph.
+    pub fn rank_tfidf(
+        &self,
+        jieba: &Jieba,
+        tokens: &[Token],
+        top_k: usize,
+        options: &Options,
+    ) -> Vec<Keyword> {
+        self.rank_with(jieba, tokens, top_k, options, false).tfidf
+    }
+
+    fn rank_with(
+        &self,
+        jieba: &Jieba,
+        tokens: &[Token],
+        top_k: usize,
+        options: &Options,
+        all: bool,
+    ) -> Rankings {
         if top_k == 0 {
             return Rankings::default();
         }
@@ -130,6 +153,13 @@ impl KeywordRanker {
             (id, why)
         });
         let tfidf = finish(&cands, tfidf.collect(), top_k);
+        let keywords = |list: Vec<(u32, Keyword)>| list.into_iter().map(|(_, k)| k).collect();
+        if !all {
+            return Rankings {
+                tfidf: keywords(tfidf),
+                ..Rankings::default()
+            };
+        }
 
         let graph = Graph::new(cands.nodes.len(), &cands.at);
         let ranks = graph.rank();
@@ -144,7 +174,6 @@ impl KeywordRanker {
             .iter()
             .map(|&id| (id, why(id, cands.term(id).count as f64)));
         let frequency = finish(&cands, frequency.collect(), top_k);
-        let keywords = |list: Vec<(u32, Keyword)>| list.into_iter().map(|(_, k)| k).collect();
         Rankings {
             tfidf: keywords(tfidf),
             textrank: keywords(textrank),
