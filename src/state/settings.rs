@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use wenxi_core::keywords::CANDIDATE_POS;
+use wenxi_core::normalize::fold_width;
 use wenxi_core::userdict::{self, UserWord};
 use wenxi_core::Options;
 
@@ -169,7 +170,7 @@ impl Settings {
         match edit {
             SettingsEdit::AddWords(words) => {
                 // Checked as the engine checks them, so the list shows what it will use.
-                for word in words.iter().filter_map(|w| userdict::check(w).ok()) {
+                for word in words.iter().filter_map(|w| userdict::check_with(w, fold_width).ok()) {
                     match self.user_words.iter_mut().find(|w| w.word == word.word) {
                         Some(old) => *old = word,
                         None => self.user_words.push(word),

@@ -35,9 +35,33 @@ pub fn normalize_char(c: char) -> char {
     }
 }
 
+/// What NFKC does to the full-width forms people type (`Ａ`, `８`, `，`, the ideographic
+/// space), without NFKC's tables: for the page, whose wasm must stay small. The engine itself
+/// always uses [`normalize_char`].
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On the chars it changes, the table-free fold agrees with NFKC.
+    #[test]
+    fn fold_width_agrees_with_nfkc_where_it_acts() {
+        let mut changed = 0;
+        for c in ('\u{3000}'..='\u{3000}').chain('\u{FF01}'..='\u{FF5E}') {
+            assert_eq!(fold_width(c), normalize_char(c), "U+{:04X}", c as u32);
+            changed += usize::from(fold_width(c) != c);
+        }
+        assert_eq!(changed, 95);
+        assert_eq!(fold_width('中'), '中');
+        assert_eq!(fold_width('a'), 'a');
+    }
 
     #[test]
     fn full_width_becomes_half_width() {

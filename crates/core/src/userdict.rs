@@ -66,6 +66,13 @@ impl std::fmt::Display for DictError {
 /// Reads a dictionary in jieba's format: the usable words, and a problem for each line that
 /// is not usable. Never fails as a whole.
 pub fn parse(text: &str) -> (Vec<UserWord>, Vec<DictError>) {
+    parse_with(text, normalize_char)
+}
+
+/// [`parse`] with another char normaliser. The page passes
+/// [`crate::normalize::fold_width`], which needs no Unicode tables (its wasm stays small);
+/// the worker normalises the words fully again when it applies them ([`clean`]).
+pub fn parse_with(text: &str, norm: fn(char) -> char) -> (Vec<UserWord>, Vec<DictError>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut words = Dictionary::default();
     let mut errors = Vec::new();
@@ -82,7 +89,7 @@ pub fn parse(text: &str) -> (Vec<UserWord>, Vec<DictError>) {
             text: quote(line),
             message,
         };
-        match parse_line(trimmed) {
+        match parse_line(trimmed, norm) {
             Ok(word) if words.is_full() && !words.contains(&word.word) => match &mut over_limit {
                 Some((_, left_out)) => *left_out += 1,
                 None => over_limit = Some((error(String::new()), 1)),
@@ -138,7 +145,12 @@ pub fn clean(words: &[UserWord]) -> Vec<UserWord> {
 
 /// `word` normalised, or why the engine cannot use it.
 pub fn check(word: &UserWord) -> Result<UserWord, String> {
-    let normalized = check_word(&word.word)?;
+    check_with(word, normalize_char)
+}
+
+/// [`check`] with another char normaliser (see [`parse_with`]).
+pub fn check_with(word: &UserWord, norm: fn(char) -> char) -> Result<UserWord, String> {
+    let normalized = check_word(&word.word, norm)?;
     if normalized.starts_with('#') {
         return Err("a word cannot start with #: the line would read as a comment".into());
     }
@@ -157,10 +169,10 @@ pub fn check(word: &UserWord) -> Result<UserWord, String> {
 }
 
 /// One non-blank, non-comment line, trimmed.
-fn parse_line(line: &str) -> Result<UserWord, String> {
+fn parse_line(line: &str, norm: fn(char) -> char) -> Result<UserWord, String> {
     // Normalised first, so that full-width digits and letters (`８`, `ＮＺ`) read as numbers
     // and tags.
-    let line: String = line.chars().map(normalize_char).collect();
+    let line: String = line.chars().map(norm).collect();
     let mut fields = line.split_whitespace();
     let word = fields.next().unwrap_or_default().to_string();
     let rest: Vec<&str> = fields.collect();
@@ -177,7 +189,7 @@ fn parse_line(line: &str) -> Result<UserWord, String> {
             ))
         }
     };
-    check(&UserWord { word, freq, tag })
+    check_with(&UserWord { word, freq, tag }, norm)
 }
 
 fn parse_freq(field: &str) -> Result<usize, String> {
@@ -210,8 +222,8 @@ fn check_tag(tag: &str) -> Result<String, String> {
 }
 
 /// The word normalised, or why it can never come out of the segmenter whole.
-fn check_word(word: &str) -> Result<String, String> {
-    let normalized: String = word.chars().map(normalize_char).collect();
+fn check_word(word: &str, norm: fn(char) -> char) -> Result<String, String> {
+    let normalized: String = word.chars().map(norm).collect();
     let chars = normalized.chars().count();
     if chars == 0 {
         return Err("the word is empty".into());

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
+use wenxi_core::normalize::fold_width;
 use wenxi_core::userdict::{self, DictError, UserWord};
 use yew::prelude::*;
 
@@ -54,7 +55,7 @@ fn word_from_form(word: &str, freq: &str, tag: &str) -> Result<UserWord, String>
         ),
     };
     let tag = (!tag.is_empty()).then(|| tag.to_string());
-    userdict::check(&UserWord { word, freq, tag }).map_err(|e| format!("不能加入词典：{e}"))
+    userdict::check_with(&UserWord { word, freq, tag }, fold_width).map_err(|e| format!("不能加入词典：{e}"))
 }
 
 fn value(node: &NodeRef) -> String {
@@ -132,7 +133,7 @@ pub fn dictionary_editor(props: &DictionaryProps) -> Html {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let outcome = match text.ok().and_then(|t| t.as_string()) {
                     Some(text) => {
-                        let (words, errors) = userdict::parse(&text);
+                        let (words, errors) = userdict::parse_with(&text, fold_width);
                         let count = words.len();
                         if count > 0 {
                             on_edit.emit(SettingsEdit::AddWords(words));
