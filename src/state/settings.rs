@@ -170,7 +170,10 @@ impl Settings {
         match edit {
             SettingsEdit::AddWords(words) => {
                 // Checked as the engine checks them, so the list shows what it will use.
-                for word in words.iter().filter_map(|w| userdict::check_with(w, fold_width).ok()) {
+                for word in words
+                    .iter()
+                    .filter_map(|w| userdict::check_with(w, fold_width).ok())
+                {
                     match self.user_words.iter_mut().find(|w| w.word == word.word) {
                         Some(old) => *old = word,
                         None => self.user_words.push(word),

@@ -55,7 +55,8 @@ fn word_from_form(word: &str, freq: &str, tag: &str) -> Result<UserWord, String>
         ),
     };
     let tag = (!tag.is_empty()).then(|| tag.to_string());
-    userdict::check_with(&UserWord { word, freq, tag }, fold_width).map_err(|e| format!("不能加入词典：{e}"))
+    userdict::check_with(&UserWord { word, freq, tag }, fold_width)
+        .map_err(|e| format!("不能加入词典：{e}"))
 }
 
 fn value(node: &NodeRef) -> String {
