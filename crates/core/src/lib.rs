@@ -13,12 +13,14 @@
 //! assert!(report.stats.characters > 0);
 //! ```
 
+pub mod articles;
 pub mod bio;
 pub mod cloud;
 pub mod contexts;
 pub mod cooccurrence;
 pub mod entities;
 pub mod keywords;
+pub mod limits;
 pub mod ner;
 pub mod normalize;
 pub mod phrases;
@@ -74,6 +76,8 @@ impl Default for Options {
 
 /// Phrases and new words listed in a report (all of them join the keyword rankings).
 const MAX_PHRASES: usize = 30;
+/// Keywords listed per article of a multi-article paste.
+const ARTICLE_KEYWORDS: usize = 10;
 /// Chars of context shown on each side of an occurrence.
 const CONTEXT_WIDTH: usize = 24;
 /// Slices of the text in a dispersion plot.
@@ -85,17 +89,29 @@ pub struct StageTimes {
     pub normalize_ms: f64,
     pub segment_ms: f64,
     pub stats_ms: f64,
-    /// TF-IDF and TextRank (each segments the text again inside jieba).
+    /// TF-IDF, TextRank and frequency rankings from the segmentation's tokens, phrases.
     pub keywords_ms: f64,
     /// Entity model or rules, times, quantities, works, tally and links.
     pub entities_ms: f64,
     pub cloud_ms: f64,
+    /// Articles of a multi-article paste: finding them and analysing each.
+    #[serde(default)]
+    pub articles_ms: f64,
 }
 
 /// Loads the dictionary and IDF table once (slow: ~100s of ms); then analyses many texts.
 #[derive(Debug)]
 pub struct Analyzer {
+    /// The segmenter in use: jieba's dictionary plus the user's words.
     jieba: Jieba,
+    /// jieba's dictionary alone, copied the first time user words are set, so that a word the
+    /// user removes is gone from the next segmenter (jieba cannot delete a word).
+    base_jieba: Option<Box<Jieba>>,
+    /// The user's words in `jieba`, as [`userdict::clean`] made them.
+    user_words: Vec<userdict::UserWord>,
+    /// The list last given to [`Analyzer::set_user_words`], before cleaning: the same list
+    /// again is recognised without cleaning it.
+    user_words_given: Vec<userdict::UserWord>,
     ranker: KeywordRanker,
     cloud: CloudLayout,
     /// The entity model, or why there is none (names then come from part-of-speech rules).
@@ -112,6 +128,9 @@ impl Analyzer {
     pub fn new() -> Self {
         Analyzer {
             jieba: Jieba::new(),
+            base_jieba: None,
+            user_words: Vec::new(),
+            user_words_given: Vec::new(),
             ranker: KeywordRanker::new(),
             cloud: CloudLayout::default(),
             entity_model: Err("no entity model loaded".into()),
@@ -123,6 +142,41 @@ impl Analyzer {
     /// report says so in [`Report::names_from`].
     pub fn set_entity_model(&mut self, model: Result<ner::NerModel, String>) {
         self.entity_model = model;
+    }
+
+    /// Segments with jieba's dictionary plus `words` from now on, in place of any words set
+    /// before. Words are normalised and checked as [`userdict::clean`] does (unusable ones are
+    /// left out). Rebuilding copies the whole dictionary (see `tests/userdict.rs`
+    /// `rebuild_cost` for what it costs), so the same list again does nothing.
+    pub fn set_user_words(&mut self, words: &[userdict::UserWord]) {
+        if words == self.user_words_given.as_slice() {
+            return;
+        }
+        self.user_words_given = words.to_vec();
+        let words = userdict::clean(words);
+        if words == self.user_words {
+            return;
+        }
+        // The first time, the segmenter still is jieba's own dictionary: it becomes the base.
+        let base = self
+            .base_jieba
+            .get_or_insert_with(|| Box::new(std::mem::replace(&mut self.jieba, Jieba::empty())));
+        // The old segmenter goes before the copy is made: never three dictionaries in memory.
+        self.jieba = Jieba::empty();
+        let mut jieba = Jieba::clone(base);
+        for w in &words {
+            // A new word without a tag would get jieba's empty tag, which no keyword filter
+            // accepts; a word jieba knows keeps its own tag whatever is passed.
+            let tag = w.tag.as_deref().unwrap_or(userdict::DEFAULT_TAG);
+            jieba.add_word(&w.word, w.freq, Some(tag));
+        }
+        self.jieba = jieba;
+        self.user_words = words;
+    }
+
+    /// The user's words the segmenter uses now (normalised, see [`Analyzer::set_user_words`]).
+    pub fn user_words(&self) -> &[userdict::UserWord] {
+        &self.user_words
     }
 
     /// The engine with the entity model built into this binary (feature `embedded-ner-model`).
@@ -170,6 +224,20 @@ impl Analyzer {
         options: &Options,
         clock: &dyn Fn() -> f64,
     ) -> (Report, StageTimes) {
+        self.analyse_within(text, options, clock, limits::Limit::default())
+    }
+
+    /// Like [`Analyzer::analyse_timed`], reading at most what `limit` allows (a prefix ending
+    /// at a sentence or line boundary; [`Report::coverage`] says how much): memory stays bounded
+    /// whatever is pasted.
+    pub fn analyse_within(
+        &self,
+        text: &str,
+        options: &Options,
+        clock: &dyn Fn() -> f64,
+        limit: limits::Limit,
+    ) -> (Report, StageTimes) {
+        let (text, coverage) = limits::prefix(text, limit);
         let mut times = StageTimes::default();
         let mut lap = {
             let mut last = clock();
@@ -194,12 +262,10 @@ impl Analyzer {
         times.stats_ms = lap();
         // The cloud shows up to its own number of words whatever `top_k` is.
         let wanted = options.top_k.max(self.cloud.max_words);
-        let mut rankings =
-            self.ranker
-                .rank(&self.jieba, text, &tokens, wanted, &options.extra_stopwords);
+        let mut rankings = self.ranker.rank(&self.jieba, &tokens, wanted, options);
         // Multi-word terms and new words the text itself supports join both rankings whole.
-        let is_stop =
-            |w: &str| self.ranker.is_stop_word(w) || options.extra_stopwords.iter().any(|s| s == w);
+        let stop_words = self.ranker.stop_words(options);
+        let is_stop = |w: &str| stop_words.contains(w);
         let mut found = phrases::discover(&tokens, &|w| self.jieba.has_word(w), &is_stop);
         phrases::merge_into_keywords(&mut rankings.tfidf, &found, chars.len());
         phrases::merge_into_keywords(&mut rankings.textrank, &found, chars.len());
@@ -208,7 +274,38 @@ impl Analyzer {
         let (spans, names_from) = self.entity_spans(text, &chars, &tokens);
         let entity_links = entities::link(&spans, &sentences);
         let entities = spans.iter().collect::<EntityTally>().into_entities();
+        let quoted_terms = entities::quoted_terms(&chars);
         times.entities_ms = lap();
+        let articles = {
+            let pos: Vec<&str> = if options.keyword_pos.is_empty() {
+                keywords::CANDIDATE_POS.to_vec()
+            } else {
+                options.keyword_pos.iter().map(|t| t.trim()).collect()
+            };
+            // The keyword stage's candidates: content words, no stop words, two chars or more.
+            let is_term = |t: &Token| {
+                pos.contains(&t.pos.as_str())
+                    && t.text.chars().count() >= 2
+                    && t.text.chars().any(char::is_alphabetic)
+                    && !is_stop(&t.text)
+            };
+            let bounds = articles::split(&chars, &tokens, &is_term);
+            let whole = articles::Whole {
+                text,
+                chars: &chars,
+                tokens: &tokens,
+                spans: &spans,
+                is_stop: &|w| self.ranker.is_stop_word(w),
+                is_term: &is_term,
+            };
+            // The one call to the keyword ranker for articles.
+            let rank = |article_tokens: &[Token]| {
+                self.ranker
+                    .rank_tfidf(&self.jieba, article_tokens, ARTICLE_KEYWORDS, options)
+            };
+            articles::analyse(&whole, &bounds, &rank)
+        };
+        times.articles_ms = lap();
         let keyword_links = {
             let terms: Vec<&str> = rankings.tfidf.iter().map(|k| k.term.as_str()).collect();
             cooccurrence::link_terms(&chars, &sentences, &terms)
@@ -217,6 +314,7 @@ impl Analyzer {
         times.cloud_ms = lap();
         rankings.tfidf.truncate(options.top_k);
         rankings.textrank.truncate(options.top_k);
+        rankings.frequency.truncate(options.top_k);
         let report = Report {
             stats,
             keywords: rankings.tfidf,
@@ -227,13 +325,10 @@ impl Analyzer {
             cloud,
             phrases: found,
             keyword_links,
-            frequency: Vec::new(),
-            articles: Vec::new(),
-            coverage: Coverage {
-                total_chars: chars.len(),
-                analysed_chars: chars.len(),
-                stopped: None,
-            },
+            quoted_terms,
+            frequency: rankings.frequency,
+            articles,
+            coverage,
         };
         (report, times)
     }

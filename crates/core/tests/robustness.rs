@@ -195,3 +195,178 @@ fn deterministic_across_analyzers() {
     let b: Report = wenxi_core::Analyzer::with_embedded_model().analyse(&text, &Options::default());
     assert_eq!(a, b);
 }
+
+/// Everything a report says about positions and counts holds for `text`.
+fn check_report(text: &str, r: &Report) {
+    let chars: Vec<char> = wenxi_core::normalize::Normalized::new(text)
+        .text
+        .chars()
+        .collect();
+    let analysed = r.coverage.analysed_chars;
+    assert_eq!(r.coverage.total_chars, chars.len(), "{text:.40?}");
+    assert!(analysed <= chars.len());
+    let read = &chars[..analysed];
+    assert_eq!(
+        r.stats.characters,
+        read.iter().filter(|c| !c.is_whitespace()).count(),
+        "{text:.40?}"
+    );
+    for e in &r.entities {
+        assert_eq!(e.count, e.spans.len(), "{e:?}");
+        for &[start, end] in &e.spans {
+            assert!(start < end && end <= analysed, "{e:?} in {text:.40?}");
+            assert_eq!(e.text, read[start..end].iter().collect::<String>());
+        }
+    }
+    for k in r.keywords.iter().chain(&r.textrank) {
+        assert!((0.0..=1.0).contains(&k.score) && k.count >= 1, "{k:?}");
+    }
+    for a in &r.articles {
+        assert!(
+            a.start <= a.end && a.end <= analysed,
+            "{}..{}",
+            a.start,
+            a.end
+        );
+    }
+}
+
+/// What a browser may hand over: controls, NUL, lone CR, line and paragraph separators, U+FFFD
+/// where a lone surrogate was, emoji with skin tones and ZWJ sequences, flags, right-to-left
+/// text inside Chinese, combining marks, bidi overrides.
+#[test]
+fn odd_characters_keep_the_report_consistent() {
+    let odd = [
+        "\u{0}北京\u{0}上海\u{0}",
+        "第一行\r第二行\r第三行2020年5月",
+        "段落一\u{2028}段落二\u{2029}段落三，投资3亿元。",
+        "他说\u{fffd}\u{fffd}这是\u{fffd}“替换”字符\u{fffd}",
+        "👨‍👩‍👧‍👦一家人👍🏿点赞🏳️‍🌈🇨🇳中国 👩🏽‍💻程序员",
+        "阿拉伯语مرحبا بالعالم和希伯来语שלום עולם混排，2023年",
+        "\u{202e}倒序文本\u{202c}与\u{200f}标记\u{200e}",
+        "组合ё\u{301}字符a\u{300}\u{301}\u{302}\u{303}\u{304}e\u{20dd}",
+        "\u{1}\u{2}\u{3}\u{8}\u{b}\u{c}\u{e}\u{1f}\u{7f}\u{85}\u{9f}张伟在武汉",
+        "\u{feff}\u{200b}\u{200c}\u{200d}\u{2060}\u{fe0f}",
+        "🇨🇳🇨🇳🇨🇳🇨",
+        "《\u{fffd}》《👍🏽》《\u{0}》",
+    ];
+    for s in odd {
+        let r = analyzer().analyse(s, &Options::default());
+        check_report(s, &r);
+        assert_eq!(r.coverage.analysed_chars, s.chars().count());
+        assert!(r.coverage.stopped.is_none());
+        for line in s.lines() {
+            assert_eq!(analyzer().segment(line).concat(), line);
+        }
+    }
+}
+
+/// Sentences written for these tests, repeated to any length.
+fn long_text(min_chars: usize) -> String {
+    let sentences = [
+        "市政府今天召开新闻发布会，介绍今年城市建设的进展。",
+        "全市新建学校12所，改造老旧小区3400户，投资约9.5亿元。\n",
+        "记者在长江边看到，河道整治后，居民散步的人多了起来！",
+        "项目负责人王建国表示，明年将继续推进营商环境改革。\n",
+    ];
+    let mut out = String::new();
+    let (mut i, mut chars) = (0, 0);
+    while chars < min_chars {
+        let s = sentences[i % sentences.len()];
+        out.push_str(s);
+        chars += s.chars().count();
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn a_limit_stops_at_a_sentence_and_says_so() {
+    let text = long_text(5_000);
+    let max_chars = 1_000;
+    let limit = wenxi_core::limits::Limit { max_chars };
+    let (r, _) = analyzer().analyse_within(&text, &Options::default(), &|| 0.0, limit);
+    check_report(&text, &r);
+    let c = &r.coverage;
+    assert_eq!(c.total_chars, text.chars().count());
+    assert!(c.analysed_chars <= max_chars && c.analysed_chars > max_chars / 2);
+    let last = text.chars().nth(c.analysed_chars - 1);
+    assert!(matches!(last, Some('。' | '！' | '\n')), "{last:?}");
+    let said = c.stopped.as_deref().unwrap_or("");
+    assert!(
+        said.contains(&c.analysed_chars.to_string()) && said.contains(&c.total_chars.to_string())
+    );
+    // Below the limit nothing is cut.
+    let limit = wenxi_core::limits::Limit {
+        max_chars: text.chars().count(),
+    };
+    let (whole, _) = analyzer().analyse_within(&text, &Options::default(), &|| 0.0, limit);
+    assert!(whole.coverage.stopped.is_none());
+    assert_eq!(whole.coverage.analysed_chars, text.chars().count());
+}
+
+/// `count` distinct Latin words (base-26 numerals: aab, bab, …), in a shuffled-looking order.
+fn distinct_words(count: usize) -> Vec<String> {
+    (0..count)
+        .map(|i| {
+            let mut n = (i * 7_919) % count + 26 * 26;
+            let mut w = String::new();
+            while n > 0 {
+                w.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+            }
+            w
+        })
+        .collect()
+}
+
+/// One line with no punctuation, and a text of distinct tokens: stages that work per sentence
+/// or compare tokens must stay linear. Sized for debug builds; the release-size runs
+/// (1 MB, 100,000 tokens) are the ignored test below.
+#[test]
+fn one_long_line_and_many_distinct_tokens() {
+    let line: String = long_text(20_000)
+        .chars()
+        .filter(|&c| wenxi_core::segment::is_han(c))
+        .collect();
+    let r = analyzer().analyse(&line, &Options::default());
+    check_report(&line, &r);
+    assert_eq!(r.stats.sentences, 1);
+    assert!(!r.keywords.is_empty());
+
+    // Opening marks that never close and closing marks with nothing open, on one line.
+    let marks = "“说‘好「对』《书〉".repeat(5_000);
+    check_report(&marks, &analyzer().analyse(&marks, &Options::default()));
+
+    let words = distinct_words(10_000).join(" ");
+    let r = analyzer().analyse(&words, &Options::default());
+    check_report(&words, &r);
+    assert_eq!(r.stats.unique_words, 10_000);
+}
+
+/// The sizes the issue names (run with `cargo test --release -- --ignored`: minutes in a debug
+/// build). A 50 MB paste is read up to the limit; a 1 MB line and 100,000 distinct tokens whole.
+#[test]
+#[ignore]
+fn issue_sizes() {
+    let big = long_text(17_000_000);
+    let r = analyzer().analyse(&big, &Options::default());
+    check_report(&big, &r);
+    assert!(r.coverage.stopped.is_some());
+    let analysed = r.coverage.analysed_chars;
+    assert!(
+        analysed <= wenxi_core::limits::MAX_CHARS && analysed > wenxi_core::limits::MAX_CHARS / 2
+    );
+    eprintln!("analysed {analysed} of {} chars", r.coverage.total_chars);
+
+    let line: String = long_text(1_000_000)
+        .chars()
+        .filter(|&c| wenxi_core::segment::is_han(c))
+        .collect();
+    check_report(&line, &analyzer().analyse(&line, &Options::default()));
+
+    let words = distinct_words(100_000).join(" ");
+    let r = analyzer().analyse(&words, &Options::default());
+    check_report(&words, &r);
+    assert_eq!(r.stats.unique_words, 100_000);
+}

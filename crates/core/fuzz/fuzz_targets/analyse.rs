@@ -1,11 +1,13 @@
 //! The whole engine on arbitrary input: bytes → lossy UTF-8 → `analyse`, plus `segment` and
 //! `ner_bio` on the first line and `contexts` for a short term taken from the input, checking
-//! the invariants the page and the command line rely on.
+//! the invariants the page and the command line rely on; and the same text under a small
+//! [`Limit`], which must read a prefix and say so.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use wenxi_core::limits::Limit;
 use wenxi_core::normalize::Normalized;
 use wenxi_core::{Analyzer, Keyword, Options};
 
@@ -46,6 +48,28 @@ fuzz_target!(|data: &[u8]| {
 
     // Entity spans index the normalised text's chars and name exactly those chars.
     let normalized: Vec<char> = Normalized::new(&text).text.chars().collect();
+    let c = &report.coverage;
+    assert_eq!(
+        (c.total_chars, c.analysed_chars),
+        (normalized.len(), normalized.len())
+    );
+    assert!(c.stopped.is_none());
+
+    // Under a small limit (from the last byte): a prefix, said so, analysed as it would be alone.
+    let limit = Limit {
+        max_chars: usize::from(data.last().copied().unwrap_or(0)) * 4,
+    };
+    let (cut, _) = analyzer.analyse_within(&text, &Options::default(), &|| 0.0, limit);
+    let c = &cut.coverage;
+    assert!(c.analysed_chars <= limit.max_chars.min(normalized.len()));
+    assert_eq!(c.stopped.is_some(), normalized.len() > limit.max_chars);
+    let prefix: String = text.chars().take(c.analysed_chars).collect();
+    let mut alone = analyzer.analyse(&prefix, &Options::default());
+    alone.coverage = c.clone();
+    assert_eq!(
+        alone, cut,
+        "a limited analysis differs from analysing the prefix"
+    );
     for e in &report.entities {
         assert_eq!(e.count, e.spans.len(), "count of {:?}", e.text);
         for &[start, end] in &e.spans {

@@ -194,7 +194,7 @@ enum Part {
     TimeWord,
     /// A date or clock part written as a word of its own, whatever its tag (`10 时/n`,
     /// `44 分/v`, `12 月份/n`): part of a time only right after a number.
-    DatePart,
+    DateWord,
     Unit,
     Other,
 }
@@ -250,7 +250,14 @@ fn part_of(t: &Token) -> Part {
             .strip_suffix(u)
             .is_some_and(|n| !n.is_empty() && n.chars().all(is_number_char))
     });
-    if matches!(t.pos.as_str(), "m" | "mq") && (numeric_word || number_and_unit) {
+    // A date jieba knows as one word of another tag (十月十日/nz) is still numerals and date
+    // parts.
+    let date_word = t.text.chars().all(|c| is_numeral(c) || is_date_part(c))
+        && t.text
+            .chars()
+            .zip(t.text.chars().skip(1))
+            .any(|(a, b)| is_numeral(a) && is_date_part(b));
+    if date_word || matches!(t.pos.as_str(), "m" | "mq") && (numeric_word || number_and_unit) {
         return Part::Number;
     }
     if matches!(t.pos.as_str(), "t" | "tg") && t.text.chars().any(is_time_char)
@@ -259,7 +266,7 @@ fn part_of(t: &Token) -> Part {
         return Part::TimeWord;
     }
     if DATE_PART_WORDS.contains(&t.text.as_str()) {
-        return Part::DatePart;
+        return Part::DateWord;
     }
     if t.pos == "q" || UNITS.contains(&t.text.as_str()) {
         return Part::Unit;
@@ -287,7 +294,7 @@ pub fn find(chars: &[char], tokens: &[Token]) -> Vec<EntitySpan> {
                 Part::Number | Part::TimeWord => true,
                 // A unit joins only right after a number: `5000 个`, not `个` on its own.
                 Part::Unit => parts[j - 1] == Part::Number,
-                Part::DatePart => parts[j - 1] == Part::Number,
+                Part::DateWord => parts[j - 1] == Part::Number,
                 Part::Other => false,
             };
             if !joins {
@@ -393,6 +400,10 @@ mod tests {
             [(T, "上午九时二十分".into())]
         );
         assert_eq!(found("12/m 月份/n 以来/f"), [(T, "12月份".into())]);
+        assert_eq!(
+            found("一九五〇/m 年/m 十月十日/nz 在/p"),
+            [(T, "一九五〇年十月十日".into())]
+        );
         // Without a number before it, 时 is "when", not a clock part.
         assert!(found("开会/v 时/n 5/m 个/q 人/n")
             .iter()

@@ -26,16 +26,25 @@ const QUOTE_MARKS: [(char, char); 4] = [('“', '”'), ('‘', '’'), ('「', 
 /// no opener is ignored.
 fn inside_marks(chars: &[char], marks: &[(char, char)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // (opening mark, char after it)
-    let mut open: Vec<(char, usize)> = Vec::new();
+    // (which pair of marks, char after the opening mark)
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    // Open marks of each pair: a closing mark with none open is skipped without a scan, so every
+    // scan ends by dropping what it passed and a long line of stray marks stays linear.
+    let mut open_count = vec![0usize; marks.len()];
     for (i, &c) in chars.iter().enumerate() {
         if c == '\n' || c == '\r' {
             open.clear();
-        } else if marks.iter().any(|&(o, _)| o == c) {
-            open.push((c, i + 1));
-        } else if let Some(&(opener, _)) = marks.iter().find(|&&(_, close)| close == c) {
-            if let Some(k) = open.iter().rposition(|&(o, _)| o == opener) {
-                let (_, start) = open[k];
+            open_count.fill(0);
+        } else if let Some(m) = marks.iter().position(|&(o, _)| o == c) {
+            open.push((m, i + 1));
+            open_count[m] += 1;
+        } else if let Some(m) = marks.iter().position(|&(_, close)| close == c) {
+            if open_count[m] == 0 {
+                continue;
+            }
+            if let Some(k) = open.iter().rposition(|&(o, _)| o == m) {
+                let start = open[k].1;
+                open[k..].iter().for_each(|&(o, _)| open_count[o] -= 1);
                 open.truncate(k);
                 out.push((start, i));
             }
