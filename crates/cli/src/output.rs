@@ -9,6 +9,14 @@ const SHOWN_KEYWORDS: usize = 20;
 
 pub fn summary(out: &mut impl Write, report: &Report) -> io::Result<()> {
     let s = &report.stats;
+    if let Some(why) = &report.coverage.stopped {
+        writeln!(
+            out,
+            "注意 Note: analysed {} of {} characters: {why}",
+            report.coverage.analysed_chars, report.coverage.total_chars
+        )?;
+        writeln!(out)?;
+    }
     writeln!(out, "统计 Statistics")?;
     writeln!(out, "  characters      {}", s.characters)?;
     writeln!(out, "  han characters  {}", s.han_characters)?;
@@ -22,6 +30,26 @@ pub fn summary(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "  reading time    {}", reading_time(s.reading_seconds))?;
     keywords(out, "关键词 Keywords (TF-IDF)", &report.keywords)?;
     keywords(out, "关键词 Keywords (TextRank)", &report.textrank)?;
+    keywords(out, "词频 Most frequent", &report.frequency)?;
+    if !report.phrases.is_empty() {
+        writeln!(out)?;
+        let list: Vec<String> = report
+            .phrases
+            .iter()
+            .take(SHOWN_KEYWORDS)
+            .map(|p| format!("{}×{}", p.term, p.count))
+            .collect();
+        writeln!(out, "新词与词组 Phrases and new words: {}", list.join("  "))?;
+    }
+    if !report.quoted_terms.is_empty() {
+        let list: Vec<String> = report
+            .quoted_terms
+            .iter()
+            .take(SHOWN_KEYWORDS)
+            .map(|q| format!("“{}”×{}", q.term, q.count))
+            .collect();
+        writeln!(out, "引号词 Quoted terms: {}", list.join("  "))?;
+    }
     writeln!(out)?;
     writeln!(out, "实体 Entities")?;
     if report.entities.is_empty() {
@@ -43,6 +71,32 @@ pub fn summary(out: &mut impl Write, report: &Report) -> io::Result<()> {
                 of_kind.join("  ")
             )?;
         }
+    }
+    articles(out, report)
+}
+
+/// One line per article of a multi-article paste: its title, size and distinctive terms.
+fn articles(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    if report.articles.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "分篇 Articles ({})", report.articles.len())?;
+    for (i, a) in report.articles.iter().enumerate() {
+        let key: Vec<&str> = a
+            .key_terms
+            .iter()
+            .take(5)
+            .map(|k| k.term.as_str())
+            .collect();
+        writeln!(
+            out,
+            "  {:>2}. {}  ({} chars)  {}",
+            i + 1,
+            a.title,
+            a.stats.characters,
+            key.join(" ")
+        )?;
     }
     Ok(())
 }

@@ -93,6 +93,22 @@ fn analyse_plain_text_summary() {
     assert!(!out.contains("21. "));
 }
 
+/// A page of two news items: the summary lists both, by their own headlines, and the quoted
+/// term the second one uses twice.
+#[test]
+fn analyse_summary_lists_articles_and_quoted_terms() {
+    let page = "石桥镇新建跨河大桥通车\n本报讯（记者 王立新）\n石桥镇跨河大桥今天上午正式通车，大桥全长775米，\
+                总投资9504万元。大桥通车后，两岸居民往来的时间由四十分钟缩短到五分钟。镇里表示，\
+                大桥的养护将纳入全县公路养护计划。\n\n\
+                茶农春茶采摘忙\n本报讯（通讯员 李春梅）\n\
+                清明前后，山区茶园进入采摘旺季。当地推行“茶园托管”，由合作社统一管护。\
+                今年加入“茶园托管”的茶农超过三百户，春茶产量比去年增加两成。\n";
+    let out = stdout(&wenxi(&["analyse"], page.as_bytes()));
+    assert!(out.contains("分篇 Articles (2)"), "{out}");
+    assert!(out.contains("石桥镇新建跨河大桥通车") && out.contains("茶农春茶采摘忙"), "{out}");
+    assert!(out.contains("“茶园托管”×2"), "{out}");
+}
+
 #[test]
 fn segment_round_trips_each_line() {
     let input = "新华社武汉5月3日电\n\n２０２４年ＧＤＰ增长５％，😀<b>好</b>\r\nEnglish words\n";
