@@ -178,6 +178,8 @@ mod tests {
         let text = String::from_utf8_lossy(&buf);
         assert!(ok);
         assert!(text.contains("characters      0"));
-        assert_eq!(text.matches("(none)").count(), 3);
+        // Three rankings and the entities; no phrases, quoted terms or articles sections.
+        assert_eq!(text.matches("(none)").count(), 4);
+        assert!(!text.contains("Articles") && !text.contains("Quoted"));
     }
 }
