@@ -105,7 +105,10 @@ fn analyse_summary_lists_articles_and_quoted_terms() {
                 今年加入“茶园托管”的茶农超过三百户，春茶产量比去年增加两成。\n";
     let out = stdout(&wenxi(&["analyse"], page.as_bytes()));
     assert!(out.contains("分篇 Articles (2)"), "{out}");
-    assert!(out.contains("石桥镇新建跨河大桥通车") && out.contains("茶农春茶采摘忙"), "{out}");
+    assert!(
+        out.contains("石桥镇新建跨河大桥通车") && out.contains("茶农春茶采摘忙"),
+        "{out}"
+    );
     assert!(out.contains("“茶园托管”×2"), "{out}");
 }
 
