@@ -132,6 +132,20 @@ pub fn report_view(props: &ReportProps) -> Html {
             <section class="card">
                 <h2>{ "实体" }</h2>
                 <EntityPanel {entities} {links} names_from={report.names_from.clone()} on_pick={props.on_pick.clone()} />
+                if !report.quoted_terms.is_empty() {
+                    <section class="quoted-terms">
+                        <h3>{ "引号词" }<span class="muted">{ " 文中加引号的短语（不含引语）" }</span></h3>
+                        <ul>
+                            { for report.quoted_terms.iter().take(30).map(|q| html! {
+                                <li data-testid="quoted-term" data-term={q.term.clone()}
+                                    data-count={q.count.to_string()}>
+                                    { super::pick_button(&q.term, &props.on_pick) }
+                                    <span class="count">{ q.count }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                }
             </section>
         </div>
     }

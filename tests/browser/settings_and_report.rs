@@ -278,6 +278,39 @@ async fn a_plain_report_has_no_article_or_coverage_section() {
     assert!(all(&root, "[data-testid=article], [data-testid=coverage]").is_empty());
 }
 
+/// Quoted terms the engine found are listed with their counts, and picking one opens its
+/// contexts.
+#[wasm_bindgen_test]
+async fn quoted_terms_are_listed_and_open_their_contexts() {
+    let text = "全县推行“河长制”已满三年。各乡镇落实“河长制”，并试点“湖长制”。\
+                他说：“今年还要把巡河做细，一条条河都要管好。”";
+    let report = analyse(text);
+    assert!(!report.quoted_terms.is_empty());
+    let (picked, on_pick) = recorder();
+    let root = render(ReportProps {
+        report: Rc::new(report.clone()),
+        on_pick,
+        settings: Rc::default(),
+        on_settings: Callback::default(),
+    })
+    .await;
+    let shown = all(&root, "[data-testid=quoted-term]");
+    let listed: Vec<(String, String)> = shown
+        .iter()
+        .map(|e| (attr(e, "data-term"), attr(e, "data-count")))
+        .collect();
+    let expected: Vec<(String, String)> = report
+        .quoted_terms
+        .iter()
+        .map(|q| (q.term.clone(), q.count.to_string()))
+        .collect();
+    assert_eq!(listed, expected);
+    // The quoted sentence is speech, not a term.
+    assert!(listed.iter().all(|(t, _)| !t.contains('巡')));
+    one(&shown[0], "button.pick").click();
+    assert_eq!(*picked.borrow(), vec![Some(report.quoted_terms[0].term.clone())]);
+}
+
 /// The settings panel over settings that take its edits, as the page does.
 #[component(SettingsHost)]
 fn settings_host() -> Html {

@@ -73,6 +73,7 @@ fn print_stages(label: &str, bytes: usize, times: &StageTimes) {
         ("keywords", times.keywords_ms),
         ("entities", times.entities_ms),
         ("cloud", times.cloud_ms),
+        ("articles", times.articles_ms),
     ];
     let total: f64 = stages.iter().map(|(_, ms)| ms).sum();
     let mb_s = bytes as f64 / 1e6 / (total / 1e3).max(1e-9);
