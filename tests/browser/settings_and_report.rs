@@ -308,7 +308,10 @@ async fn quoted_terms_are_listed_and_open_their_contexts() {
     // The quoted sentence is speech, not a term.
     assert!(listed.iter().all(|(t, _)| !t.contains('巡')));
     one(&shown[0], "button.pick").click();
-    assert_eq!(*picked.borrow(), vec![Some(report.quoted_terms[0].term.clone())]);
+    assert_eq!(
+        *picked.borrow(),
+        vec![Some(report.quoted_terms[0].term.clone())]
+    );
 }
 
 /// The settings panel over settings that take its edits, as the page does.
