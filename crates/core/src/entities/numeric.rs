@@ -200,8 +200,15 @@ enum Part {
 }
 
 /// Date and clock parts jieba leaves as words of their own after a number.
-const DATE_PART_WORDS: [&str; 12] = [
-    "年", "月", "日", "号", "时", "点", "分", "秒", "月份", "时许", "点钟", "年度",
+const DATE_PART_WORDS: [&str; 14] = [
+    "年", "月", "日", "号", "时", "点", "分", "秒", "月份", "时许", "点钟", "年度", "世纪", "年代",
+];
+
+/// Words jieba tags as time words that name no time (`过时`, `早日`, `及时`): left out even
+/// though they hold a time char.
+const NOT_TIMES: [&str; 16] = [
+    "过时", "早日", "及时", "按时", "同时", "平时", "随时", "准时", "暂时", "顿时", "有时", "临时",
+    "定时", "适时", "多时", "节日",
 ];
 
 /// Words naming a day or a part of one, times whatever jieba tags them (it tags `今天上午` as
@@ -260,7 +267,9 @@ fn part_of(t: &Token) -> Part {
     if date_word || matches!(t.pos.as_str(), "m" | "mq") && (numeric_word || number_and_unit) {
         return Part::Number;
     }
-    if matches!(t.pos.as_str(), "t" | "tg") && t.text.chars().any(is_time_char)
+    if matches!(t.pos.as_str(), "t" | "tg")
+        && t.text.chars().any(is_time_char)
+        && !NOT_TIMES.contains(&t.text.as_str())
         || is_day_words(&t.text)
     {
         return Part::TimeWord;
@@ -400,6 +409,8 @@ mod tests {
             [(T, "上午九时二十分".into())]
         );
         assert_eq!(found("12/m 月份/n 以来/f"), [(T, "12月份".into())]);
+        assert_eq!(found("21/m 世纪/n 的/uj"), [(T, "21世纪".into())]);
+        assert_eq!(found("80/m 年代/n 初/f"), [(T, "80年代".into())]);
         assert_eq!(
             found("一九五〇/m 年/m 十月十日/nz 在/p"),
             [(T, "一九五〇年十月十日".into())]
@@ -441,6 +452,8 @@ mod tests {
     #[test]
     fn vague_time_words_are_not_times() {
         assert!(found("未来/t 发展/vn").is_empty());
+        assert!(found("早日/t 实现/v").is_empty());
+        assert!(found("已经/d 过时/t").is_empty());
         assert!(found("会上/t 还/d").is_empty());
     }
 
