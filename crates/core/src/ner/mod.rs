@@ -101,15 +101,16 @@ impl NerModel {
         let t_n = self.n_tags();
         let mut emissions = Vec::with_capacity(feats.len() / features::PER_CHAR * t_n);
         for pos in feats.chunks_exact(features::PER_CHAR) {
-            let mut row = [0i32; 16];
+            // Sums of at most PER_CHAR (23) weights of ±127: exact in i16 and in f32.
+            let mut row = [0i16; model::ROW];
             for &f in pos {
-                let base = f as usize * t_n;
-                if let Some(w) = self.weights.get(base..base + t_n) {
-                    row.iter_mut().zip(w).for_each(|(r, &x)| *r += i32::from(x));
+                if let Some(w) = self.weights.get(f as usize) {
+                    for (r, &x) in row.iter_mut().zip(w) {
+                        *r += i16::from(x);
+                    }
                 }
             }
-            // Sums of at most PER_CHAR bytes: exact in f32.
-            emissions.extend(row[..t_n].iter().map(|&x| x as f32));
+            emissions.extend(row[..t_n].iter().map(|&x| f32::from(x)));
         }
         let trans: Vec<f32> = self.transitions.iter().map(|&x| f32::from(x)).collect();
         decode::viterbi(self.scheme, &emissions, &trans)

@@ -85,8 +85,27 @@ pub struct NerModel {
     pub(crate) scale: f32,
     /// (n_tags + 2) × n_tags: start row, one row per previous tag, end row.
     pub(crate) transitions: Vec<i16>,
-    /// 2^hash_bits × n_tags.
-    pub(crate) weights: Vec<i8>,
+    /// One row per bucket (2^hash_bits), the first n_tags of each used, the rest 0. The file
+    /// stores n_tags per bucket; in memory each row is [`ROW`] wide, so summing a char's rows is
+    /// fixed-width work the compiler turns into vector adds, and no row straddles a cache line.
+    pub(crate) weights: Vec<[i8; ROW]>,
+}
+
+/// Width of a weight row in memory: at least the largest tag count (BIOES over three kinds: 13).
+pub const ROW: usize = 16;
+
+/// `flat` weights (n_tags per bucket, as in the file) as rows of [`ROW`].
+pub(crate) fn rows(flat: impl IntoIterator<Item = i8>, n_tags: usize) -> Vec<[i8; ROW]> {
+    let mut out = Vec::new();
+    let mut row = [0i8; ROW];
+    for (i, w) in flat.into_iter().enumerate() {
+        row[i % n_tags] = w;
+        if i % n_tags == n_tags - 1 {
+            out.push(row);
+            row = [0; ROW];
+        }
+    }
+    out
 }
 
 impl NerModel {
@@ -107,7 +126,8 @@ impl NerModel {
 
     /// Serialises the model in the format described in the module docs.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let payload_len = self.transitions.len() * 2 + self.weights.len();
+        let n_tags = self.n_tags();
+        let payload_len = self.transitions.len() * 2 + self.weights.len() * n_tags;
         let mut out = Vec::with_capacity(HEADER_LEN + payload_len + 4);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -121,7 +141,9 @@ impl NerModel {
         for t in &self.transitions {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        out.extend(self.weights.iter().map(|&w| w as u8));
+        for row in &self.weights {
+            out.extend(row[..n_tags].iter().map(|&w| w as u8));
+        }
         let crc = crc32(&out);
         out.extend_from_slice(&crc.to_le_bytes());
         out
@@ -175,6 +197,9 @@ impl NerModel {
         }
         let scheme = Scheme::from_code(bytes[8]).ok_or(NerModelError::Invalid("tag scheme"))?;
         let n_tags = scheme.n_tags();
+        if n_tags > ROW {
+            return Err(NerModelError::Invalid("more tags than a weight row holds"));
+        }
         if usize::from(bytes[9]) != n_tags {
             return Err(NerModelError::Invalid(
                 "tag count does not match the scheme",
@@ -205,7 +230,7 @@ impl NerModel {
                 .chunks_exact(2)
                 .map(|b| i16::from_le_bytes([b[0], b[1]]))
                 .collect(),
-            weights: weights.iter().map(|&b| b as i8).collect(),
+            weights: rows(weights.iter().map(|&b| b as i8), n_tags),
         })
     }
 }
@@ -235,9 +260,7 @@ mod tests {
             hash_bits: MIN_BITS,
             scale: 0.5,
             transitions: (0..(n + 2) * n).map(|i| i as i16 - 20).collect(),
-            weights: (0..(1usize << MIN_BITS) * n)
-                .map(|i| (i % 251) as i8)
-                .collect(),
+            weights: rows((0..(1usize << MIN_BITS) * n).map(|i| (i % 251) as i8), n),
         }
     }
 

@@ -231,7 +231,7 @@ impl Perceptron {
             hash_bits,
             scale: scale as f32,
             transitions: t.iter().map(|&x| q(x, 32767.0) as i16).collect(),
-            weights: w.iter().map(|&x| q(x, 127.0) as i8).collect(),
+            weights: super::model::rows(w.iter().map(|&x| q(x, 127.0) as i8), scheme.n_tags()),
         }
     }
 }
