@@ -136,8 +136,8 @@ mod tests {
             let mut next = vec![f32::NEG_INFINITY; t_n];
             for t in 0..t_n {
                 let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
-                for p in 0..t_n {
-                    let v = score[p] + step(Some(p), t);
+                for (p, &s) in score.iter().enumerate() {
+                    let v = s + step(Some(p), t);
                     if v > best {
                         best = v;
                         arg = p;
