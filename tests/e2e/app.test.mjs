@@ -231,6 +231,34 @@ test('text without Chinese, and text that looks like HTML, is analysed as text',
   await context.close();
 });
 
+test('hostile characters (lone surrogates, controls, right-to-left, emoji) are analysed, not fatal', async () => {
+  const { context, page, log } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  await waitForState(page, 'ready');
+  // A JS string the browser can hold but UTF-8 cannot: lone halves of surrogate pairs. Crossing
+  // into the worker they become U+FFFD; the analysis must still finish and count them.
+  const text = '北京\uD800市今天\uDFFF发布通知。\u0000\u0007控制\u001b字符\r\n' +
+    'مرحبا بالعالم 和 שלום 混排。\u202Eبالعكس\u202C 👩🏽‍💻 🇨🇳 e\u0301 。\u2028下一行';
+  await page.getByTestId('input').evaluate((area, t) => {
+    area.value = t;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+  await page.getByTestId('input').press('Control+Enter');
+  await waitForState(page, ['done', 'error']);
+  assert.equal(await page.getByTestId('status').getAttribute('data-state'), 'done');
+  // The Han chars are counted exactly, whatever surrounds them.
+  const han = [...text].filter((c) => /\p{Script=Han}/u.test(c)).length;
+  const classes = await page.locator('[data-stat=classes]').textContent();
+  assert.match(classes, new RegExp(`汉字 ${han} `), classes);
+  // The text area keeps what was put in (a text area stores CR LF as LF; at most the lone
+  // surrogates may become U+FFFD, as in any UTF-8 program).
+  const kept = await page.getByTestId('input').inputValue();
+  const lf = text.replaceAll('\r\n', '\n');
+  assert.ok(kept === lf || kept === lf.toWellFormed(), JSON.stringify(kept));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('the text survives a reload and is analysed again', async () => {
   const { context, page, log } = await openPage(browser, server.origin);
   await page.goto(server.origin + '/');
