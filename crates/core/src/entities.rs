@@ -15,8 +15,9 @@ pub use links::{link, MAX_LINKS};
 
 use std::collections::BTreeMap;
 
+use crate::phrases::Phrase;
 use crate::report::{Entity, EntityType, QuotedTerm};
-use crate::segment::Token;
+use crate::segment::{Token, TokenKind};
 
 /// One entity occurrence: a char span `[start, end)` of the (normalised) text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +177,43 @@ impl<'a> FromIterator<&'a EntitySpan> for EntityTally {
         iter.into_iter().for_each(|s| tally.add(s));
         tally
     }
+}
+
+/// People whose names jieba cut into several words (李/红梅), written as phrases so that the
+/// keyword rankings show the whole name rather than a fragment of it (see
+/// [`crate::phrases::merge_into_keywords`]). Only spans that begin and end on token boundaries
+/// and cover two or more words count; `count` is how often the name was cut. The PMI and
+/// entropy fields are 0: the evidence is the entity stage's, not the phrase finder's.
+pub fn split_names(spans: &[EntitySpan], tokens: &[Token]) -> Vec<Phrase> {
+    let mut names: BTreeMap<&str, (Vec<String>, usize)> = BTreeMap::new();
+    for s in spans.iter().filter(|s| s.kind == EntityType::Person) {
+        let first = tokens.partition_point(|t| t.end <= s.start);
+        let inside: Vec<&Token> = tokens[first..]
+            .iter()
+            .take_while(|t| t.start < s.end)
+            .collect();
+        let aligned = inside.first().is_some_and(|t| t.start == s.start)
+            && inside.last().is_some_and(|t| t.end == s.end);
+        if !aligned || inside.len() < 2 || inside.iter().any(|t| t.kind != TokenKind::Word) {
+            continue;
+        }
+        let entry = names
+            .entry(s.text.as_str())
+            .or_insert_with(|| (inside.iter().map(|t| t.text.clone()).collect(), 0));
+        entry.1 += 1;
+    }
+    names
+        .into_iter()
+        .map(|(term, (parts, count))| Phrase {
+            term: term.to_string(),
+            parts,
+            count,
+            cohesion: 0.0,
+            left_entropy: 0.0,
+            right_entropy: 0.0,
+            score: 0.0,
+        })
+        .collect()
 }
 
 /// The text's quoted terms (see [`works::quoted_terms`]), most quoted first, then in order of

@@ -260,6 +260,12 @@ impl Analyzer {
             self.ranker.is_stop_word(w)
         });
         times.stats_ms = lap();
+        // Entities before keywords: people's names jieba cut up join the rankings whole.
+        let (spans, names_from) = self.entity_spans(text, &chars, &tokens);
+        let entity_links = entities::link(&spans, &sentences);
+        let entities = spans.iter().collect::<EntityTally>().into_entities();
+        let quoted_terms = entities::quoted_terms(&chars);
+        times.entities_ms = lap();
         // The cloud shows up to its own number of words whatever `top_k` is.
         let wanted = options.top_k.max(self.cloud.max_words);
         let mut rankings = self.ranker.rank(&self.jieba, &tokens, wanted, options);
@@ -269,13 +275,28 @@ impl Analyzer {
         let mut found = phrases::discover(&tokens, &|w| self.jieba.has_word(w), &is_stop);
         phrases::merge_into_keywords(&mut rankings.tfidf, &found, chars.len());
         phrases::merge_into_keywords(&mut rankings.textrank, &found, chars.len());
+        // So do names cut into pieces (李/红梅 → 李红梅, and 红梅 goes when it only ever
+        // occurs inside the name); a name the phrase finder already merged is not added twice.
+        let names: Vec<phrases::Phrase> = entities::split_names(&spans, &tokens)
+            .into_iter()
+            .filter(|n| !found.iter().any(|p| p.term == n.term) && !is_stop(&n.term))
+            .collect();
+        for ranking in [&mut rankings.tfidf, &mut rankings.textrank] {
+            // Text length 0: the lowest floor, two occurrences. A name needs no statistical
+            // support from the text; the entity stage found it.
+            phrases::merge_into_keywords(ranking, &names, 0);
+            // A merged term that is a person's name (merged here, or found by the phrase
+            // finder) is tagged as one.
+            for k in ranking.iter_mut().filter(|k| k.pos == "phrase") {
+                let person =
+                    |e: &report::Entity| e.kind == report::EntityType::Person && e.text == k.term;
+                if entities.iter().any(person) {
+                    k.pos = "nr".into();
+                }
+            }
+        }
         found.truncate(MAX_PHRASES);
         times.keywords_ms = lap();
-        let (spans, names_from) = self.entity_spans(text, &chars, &tokens);
-        let entity_links = entities::link(&spans, &sentences);
-        let entities = spans.iter().collect::<EntityTally>().into_entities();
-        let quoted_terms = entities::quoted_terms(&chars);
-        times.entities_ms = lap();
         let articles = {
             let pos: Vec<&str> = if options.keyword_pos.is_empty() {
                 keywords::CANDIDATE_POS.to_vec()

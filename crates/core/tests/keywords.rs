@@ -11,7 +11,7 @@ use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TextRank, TfIdf};
 use wenxi_core::keywords::{KeywordRanker, Rankings, CANDIDATE_POS};
 use wenxi_core::segment::{segment, Token};
 use wenxi_core::stopwords;
-use wenxi_core::{Keyword, Options};
+use wenxi_core::{Analyzer, EntityType, Keyword, Options};
 
 /// A news report written for these tests, with Latin terms (one spelling each, so jieba, which
 /// does not fold case, sees the same terms).
@@ -319,5 +319,47 @@ fn the_report_explains_every_keyword() {
         let parts = parts.as_deref().unwrap_or_default();
         assert!(!k.why.neighbours.is_empty(), "{k:?}");
         assert!(k.why.neighbours.iter().all(|n| !parts.contains(n)), "{k:?}");
+    }
+}
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(Analyzer::with_embedded_model)
+}
+
+/// A person's name jieba cuts into words (何/建华) is a keyword whole, tagged as a name, and a
+/// piece that only ever occurs inside a name is no keyword of its own.
+#[test]
+fn names_are_keywords_whole_never_in_pieces() {
+    for text in [
+        include_str!("../../../tests/e2e/fixtures/article.txt"),
+        include_str!("../../../tests/e2e/fixtures/article2.txt"),
+        include_str!("fixtures/news.txt"),
+    ] {
+        let r = analyzer().analyse(text, &Options::default());
+        let people: Vec<&str> = r
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .map(|e| e.text.as_str())
+            .collect();
+        for k in r.keywords.iter().chain(&r.textrank) {
+            if people.contains(&k.term.as_str()) {
+                assert_eq!(k.pos, "nr", "{} is a name", k.term);
+                continue;
+            }
+            // Every occurrence of the keyword inside some person's name?
+            let occurrences = text.matches(k.term.as_str()).count();
+            let inside: usize = people
+                .iter()
+                .filter(|p| p.contains(k.term.as_str()))
+                .map(|p| text.matches(p).count() * p.matches(k.term.as_str()).count())
+                .sum();
+            assert!(
+                inside < occurrences,
+                "{} only occurs inside names ({occurrences} times)",
+                k.term
+            );
+        }
     }
 }
