@@ -6,7 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::bridge::{EngineBridge, EngineEvent};
-use crate::components::{ContextPanel, Editor, EmptyState, ReportView, SettingsPanel, StatusBadge};
+use crate::components::{
+    ContextPanel, Editor, EmptyState, ReportView, SettingsPanel, StatusBadge, TabConflict,
+    UpdateNotice,
+};
 use crate::protocol::Request;
 use crate::state::settings::{Settings, SettingsEdit};
 use crate::state::{Action, AppState, Problem};
@@ -16,12 +19,17 @@ use crate::{now_ms, storage};
 pub fn app() -> Html {
     // Read once: why saved settings could not be used is said until the page is reloaded.
     let loaded = use_memo((), |_| storage::load_settings());
+    // The first-paint copy of a small text; the newest saved text replaces it when it differs.
+    let initial = use_memo((), |_| {
+        storage::text::load_fast()
+            .map(|record| record.text)
+            .unwrap_or_default()
+    });
     let state = use_reducer({
-        let settings = loaded.0.clone();
-        move || AppState::with_text(storage::load_text()).with_settings(settings)
+        let (settings, text) = (loaded.0.clone(), (*initial).clone());
+        move || AppState::with_text(text).with_settings(settings)
     });
     let bridge: Rc<RefCell<Option<EngineBridge>>> = use_mut_ref(|| None);
-    let storage_warning = use_state(|| None::<String>);
     let settings_warning = use_state(|| loaded.1.clone());
     // What is in storage now: saving starts with the first change, so settings that could not
     // be read stay where they are until the reader changes something.
@@ -106,14 +114,32 @@ pub fn app() -> Html {
         });
     }
 
-    // Keep the text across reloads.
+    // Keep the text across reloads, and out of another tab's way.
+    let saved_text = {
+        let dispatcher = state.dispatcher();
+        storage::use_saved_text(
+            &state.text,
+            &initial,
+            Callback::from(move |text: String| {
+                dispatcher.dispatch(Action::Edit(text));
+                dispatcher.dispatch(Action::Analyse { now_ms: now_ms() });
+            }),
+        )
+    };
+
+    // Settings saved in another tab apply here; they are in storage already, so not saved again.
     {
-        let storage_warning = storage_warning.clone();
-        use_effect_with(state.text.clone(), move |text| {
-            let warning = storage::save_text(text).err();
-            if *storage_warning != warning {
-                storage_warning.set(warning);
-            }
+        let (dispatcher, saved_settings) = (state.dispatcher(), saved_settings.clone());
+        use_effect_with((), move |_| {
+            let watch = storage::SettingsWatch::start(move |settings| {
+                let settings = Rc::new(settings);
+                *saved_settings.borrow_mut() = settings.clone();
+                dispatcher.dispatch(Action::SettingsSavedElsewhere {
+                    settings,
+                    now_ms: now_ms(),
+                });
+            });
+            move || drop(watch)
         });
     }
 
@@ -172,13 +198,18 @@ pub fn app() -> Html {
             <header class="masthead">
                 <h1>{ "文析" }<span class="latin">{ "wenxi" }</span></h1>
                 <p class="tagline">{ "中文文章分析：分词、关键词、实体、词云。全部在你的浏览器里完成，文字不会离开这台电脑。" }</p>
+                <UpdateNotice />
             </header>
             <main class="layout">
                 <section class="editor-pane" aria-label="文本">
                     <Editor text={state.text.clone()} {on_edit} {on_analyse} />
                     <StatusBadge status={state.status()} error={state.error.clone()} timings={state.timings} />
-                    if let Some(warning) = (*storage_warning).clone() {
+                    if let Some(warning) = saved_text.warning.clone() {
                         <p class="notice" role="status">{ warning }</p>
+                    }
+                    if saved_text.conflict {
+                        <TabConflict on_load={saved_text.load_theirs.clone()}
+                                     on_keep={saved_text.keep_mine.clone()} />
                     }
                 </section>
                 <section class="report-pane" aria-label="分析结果">

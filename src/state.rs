@@ -127,6 +127,11 @@ pub enum Action {
         edit: SettingsEdit,
         now_ms: f64,
     },
+    /// Another tab saved different settings: they apply here too.
+    SettingsSavedElsewhere {
+        settings: Rc<Settings>,
+        now_ms: f64,
+    },
 }
 
 impl AppState {
@@ -271,6 +276,15 @@ impl Reducible for AppState {
                 }
                 next.settings = Rc::new(settings);
                 // Only a text the reader has seen analysed needs analysing again.
+                if next.report.is_some() || next.wanted {
+                    next.analyse(now_ms);
+                }
+            }
+            Action::SettingsSavedElsewhere { settings, now_ms } => {
+                if settings == next.settings {
+                    return self;
+                }
+                next.settings = settings;
                 if next.report.is_some() || next.wanted {
                     next.analyse(now_ms);
                 }

@@ -23,6 +23,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "browser/settings_and_report.rs"]
 mod settings_and_report;
 
+/// The text store: IndexedDB, the first-paint copy, the fallback.
+#[path = "browser/storage.rs"]
+mod storage;
+
 const ARTICLE: &str = include_str!("e2e/fixtures/article2.txt");
 
 /// The model file the worker fetches, as trunk copies it into the site.

@@ -10,6 +10,8 @@ mod report;
 mod settings;
 mod stats;
 mod status;
+mod tab_conflict;
+mod update_notice;
 
 pub use articles::ArticleList;
 pub use cloud::CloudView;
@@ -21,3 +23,5 @@ pub use report::{EmptyState, ReportProps, ReportView};
 pub use settings::{SettingsPanel, SettingsProps};
 pub use stats::StatsPanel;
 pub use status::StatusBadge;
+pub use tab_conflict::{TabConflict, TabConflictProps};
+pub use update_notice::UpdateNotice;

@@ -354,7 +354,8 @@ test('the page shows the same report as `wenxi analyse --json`', async () => {
 });
 
 test('an engine that cannot load is retried a few times, then the user is told', async () => {
-  const { context, page } = await openPage(browser, server.origin);
+  // No service worker: its precache would fetch worker_bg.wasm too, and be counted.
+  const { context, page } = await openPage(browser, server.origin, { serviceWorkers: 'block' });
   let loads = 0;
   await context.route('**/worker_bg.wasm', (route) => {
     loads += 1;

@@ -21,22 +21,30 @@ const types = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ on a free loopback port; resolves to { origin, close }. */
-export async function serveDist() {
+/**
+ * Serves dist/ on a free loopback port; resolves to { origin, close, hits }. `hits` lists every
+ * path asked for, in order; `overrides` maps a path (e.g. '/sw.js') to a function that gets the
+ * file's bytes and returns what to send instead (a simulated new build).
+ */
+export async function serveDist({ overrides = new Map() } = {}) {
+  const hits = [];
   await stat(join(dist, 'index.html')).catch(() => {
     throw new Error('dist/index.html is missing: run `trunk build --release --offline` first');
   });
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    hits.push(path);
     const file = join(dist, path.endsWith('/') ? path + 'index.html' : path);
     if (!file.startsWith(dist)) {
       res.writeHead(403).end();
       return;
     }
     try {
-      const body = await readFile(file);
+      const original = await readFile(file);
+      const body = overrides.has(path) ? overrides.get(path)(original) : original;
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
@@ -45,7 +53,7 @@ export async function serveDist() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  return { origin: `http://127.0.0.1:${port}`, hits, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launchBrowser() {
@@ -68,9 +76,15 @@ export async function launchBrowser() {
 /**
  * A fresh page that records console errors, page errors and every request, and time-stamps
  * (performance.now) the moments the text area appears and the status changes.
+ * `contextOptions` go to browser.newContext: `{ serviceWorkers: 'block' }` for a test that
+ * counts or fakes responses with context.route, which the service worker's precache would
+ * also pass through.
  */
-export async function openPage(browser, origin) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function openPage(browser, origin, contextOptions = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    ...contextOptions,
+  });
   const page = await context.newPage();
   const log = { errors: [], requests: [] };
   page.on('console', (msg) => {

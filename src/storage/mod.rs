@@ -1,29 +1,20 @@
-//! The user's text and settings survive a reload (and a crashed worker) in `localStorage`.
+//! The user's text and settings survive a reload, a crashed worker and a second tab.
+//!
+//! Settings are small and live in `localStorage`; the text lives in IndexedDB ([`text`]).
+
+mod idb;
+pub mod record;
+mod sync;
+pub mod text;
+mod watch;
+
+pub use sync::{use_saved_text, SavedText};
+pub use watch::SettingsWatch;
 
 use crate::state::settings::Settings;
 
-const TEXT_KEY: &str = "wenxi.text";
-
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The text saved by an earlier visit, or an empty string.
-pub fn load_text() -> String {
-    local_storage()
-        .and_then(|s| s.get_item(TEXT_KEY).ok().flatten())
-        .unwrap_or_default()
-}
-
-/// Saves the text; returns an error message when the browser refuses (quota, private mode).
-pub fn save_text(text: &str) -> Result<(), String> {
-    let storage = local_storage().ok_or("本地存储不可用，刷新页面后文本不会保留")?;
-    let result = if text.is_empty() {
-        storage.remove_item(TEXT_KEY)
-    } else {
-        storage.set_item(TEXT_KEY, text)
-    };
-    result.map_err(|_| "文本太大，超出浏览器本地存储的容量：刷新页面后文本不会保留".to_string())
 }
 
 const SETTINGS_KEY: &str = "wenxi.settings";
