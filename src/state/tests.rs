@@ -17,6 +17,19 @@ fn empty_report(id: u64, now_ms: f64) -> Action {
     }
 }
 
+/// The worker's word that the engine has loaded (in 1 ms, at time 0).
+fn engine_ready() -> Action {
+    Action::EngineReady {
+        load_ms: 1.0,
+        now_ms: 0.0,
+    }
+}
+
+/// A page holding `text` whose engine has just become ready.
+fn ready(text: &str) -> AppState {
+    reduce(AppState::with_text(text.into()), engine_ready())
+}
+
 fn sent_id(state: &AppState) -> Option<u64> {
     match state.outgoing.as_deref() {
         Some(Request::Analyse { id, .. }) => Some(*id),
@@ -47,14 +60,7 @@ fn nothing_is_sent_before_the_engine_is_ready() {
 
 #[test]
 fn edits_during_an_analysis_are_analysed_after_it() {
-    let s = AppState::with_text("一".into());
-    let s = reduce(
-        s,
-        Action::EngineReady {
-            load_ms: 1.0,
-            now_ms: 0.0,
-        },
-    );
+    let s = ready("一");
     let s = reduce(s, Action::Analyse { now_ms: 10.0 });
     assert_eq!(sent_id(&s), Some(1));
     let s = reduce(s, Action::Edit("一二".into()));
@@ -70,14 +76,7 @@ fn edits_during_an_analysis_are_analysed_after_it() {
 
 #[test]
 fn a_stale_report_is_ignored() {
-    let s = AppState::with_text("一".into());
-    let s = reduce(
-        s,
-        Action::EngineReady {
-            load_ms: 1.0,
-            now_ms: 0.0,
-        },
-    );
+    let s = ready("一");
     let s = reduce(s, Action::Analyse { now_ms: 0.0 });
     let s = reduce(s, empty_report(7, 1.0));
     assert_eq!(s.in_flight, Some(1));
@@ -86,14 +85,7 @@ fn a_stale_report_is_ignored() {
 
 #[test]
 fn blank_text_is_an_empty_state_not_an_error() {
-    let s = AppState::with_text(" \n\t　".into());
-    let s = reduce(
-        s,
-        Action::EngineReady {
-            load_ms: 1.0,
-            now_ms: 0.0,
-        },
-    );
+    let s = ready(" \n\t　");
     let s = reduce(s, Action::Analyse { now_ms: 0.0 });
     assert!(s.empty);
     assert!(s.outgoing.is_none());
@@ -102,14 +94,7 @@ fn blank_text_is_an_empty_state_not_an_error() {
 
 #[test]
 fn a_crash_keeps_the_text_and_shows_an_error_until_the_next_analysis() {
-    let s = AppState::with_text("文本".into());
-    let s = reduce(
-        s,
-        Action::EngineReady {
-            load_ms: 1.0,
-            now_ms: 0.0,
-        },
-    );
+    let s = ready("文本");
     let s = reduce(s, Action::Analyse { now_ms: 0.0 });
     let s = reduce(
         s,
@@ -121,13 +106,7 @@ fn a_crash_keeps_the_text_and_shows_an_error_until_the_next_analysis() {
     assert_eq!(s.status(), Status::Error);
     assert_eq!(s.text, "文本");
     assert!(!s.engine_ready);
-    let s = reduce(
-        s,
-        Action::EngineReady {
-            load_ms: 1.0,
-            now_ms: 0.0,
-        },
-    );
+    let s = reduce(s, engine_ready());
     assert_eq!(s.status(), Status::Error, "the error stays visible");
     assert!(
         s.outgoing.is_none(),
@@ -144,13 +123,7 @@ fn contexts_are_asked_for_in_the_analysed_text_and_again_after_a_new_analysis() 
     let s = AppState::with_text("古籍".into());
     let s = reduce(s, Action::ShowContexts(Some("古籍".into())));
     assert!(s.outgoing_contexts.is_none(), "nothing analysed yet");
-    let s = reduce(
-        s,
-        Action::EngineReady {
-            load_ms: 1.0,
-            now_ms: 0.0,
-        },
-    );
+    let s = reduce(s, engine_ready());
     let s = reduce(s, Action::Analyse { now_ms: 0.0 });
     let s = reduce(s, empty_report(1, 1.0));
     let first = match s.outgoing_contexts.as_deref() {
@@ -193,13 +166,7 @@ fn a_changed_setting_analyses_the_text_again_with_it() {
         s.outgoing.is_none(),
         "nothing analysed yet, nothing to redo"
     );
-    let s = reduce(
-        s,
-        Action::EngineReady {
-            load_ms: 1.0,
-            now_ms: 0.0,
-        },
-    );
+    let s = reduce(s, engine_ready());
     let s = reduce(s, Action::Analyse { now_ms: 0.0 });
     let s = reduce(s, empty_report(1, 1.0));
     let s = reduce(s, edit("古籍"));

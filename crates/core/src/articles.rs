@@ -11,7 +11,7 @@ pub use split::{split, ArticleBounds};
 use std::ops::Range;
 
 use crate::entities::{EntitySpan, EntityTally};
-use crate::phrases::Map;
+use crate::keywords::TermIds;
 use crate::report::{Article, Entity, KeyTerm, Keyword};
 use crate::segment::Token;
 use crate::stats;
@@ -27,9 +27,8 @@ pub struct Whole<'a> {
     pub spans: &'a [EntitySpan],
     /// Stop words, for the statistics' frequency lists.
     pub is_stop: &'a dyn Fn(&str) -> bool,
-    /// The keyword candidates (content words, no stop words, two chars or more): the terms
-    /// keyness is measured on.
-    pub is_term: &'a dyn Fn(&Token) -> bool,
+    /// The keyword term of each token: what keyness is measured on.
+    pub terms: &'a TermIds<'a>,
 }
 
 /// Each article's report. `rank` gives the TF-IDF keywords of an article's tokens (a slice of
@@ -43,8 +42,7 @@ pub fn analyse(
     if bounds.len() < 2 {
         return Vec::new();
     }
-    let terms = TermIds::new(whole.tokens, whole.is_term);
-    let mut counts = vec![0usize; terms.names.len()];
+    let mut counts = vec![0usize; whole.terms.names.len()];
     let words = |tokens: &[Token]| tokens.iter().filter(|t| t.kind.is_word()).count();
     let all_words = words(whole.tokens);
     // Char offsets of each char index into the text's bytes, to slice the text by chars.
@@ -82,7 +80,13 @@ pub fn analyse(
                 end: b.end,
                 stats,
                 keywords: rank(tokens),
-                key_terms: terms.key_terms(token_range, &mut counts, words(tokens), all_words),
+                key_terms: key_terms(
+                    whole.terms,
+                    token_range,
+                    &mut counts,
+                    words(tokens),
+                    all_words,
+                ),
                 entities,
             }
         })
@@ -109,60 +113,30 @@ fn top_entities(mut entities: Vec<Entity>) -> Vec<Entity> {
     entities
 }
 
-/// The keyword candidates of the whole text as small ids, so that each article's terms are
-/// counted in an array rather than a map of strings.
-struct TermIds<'t> {
-    /// The term of each token, `None` when the token is no candidate.
-    at: Vec<Option<u32>>,
-    /// Each term's text and its occurrences in the whole text.
-    names: Vec<(&'t str, usize)>,
-}
-
-impl<'t> TermIds<'t> {
-    fn new(tokens: &'t [Token], is_term: &dyn Fn(&Token) -> bool) -> Self {
-        let mut ids: Map<&str, u32> = Map::default();
-        let mut names: Vec<(&str, usize)> = Vec::new();
-        let at = tokens
-            .iter()
-            .map(|t| {
-                is_term(t).then(|| {
-                    let id = *ids.entry(t.text.as_str()).or_insert_with(|| {
-                        names.push((t.text.as_str(), 0));
-                        names.len() as u32 - 1
-                    });
-                    names[id as usize].1 += 1;
-                    id
-                })
-            })
-            .collect();
-        TermIds { at, names }
-    }
-
-    /// The key terms of the tokens in `range`; `counts` is all zeros, one per term, and is
-    /// left so.
-    fn key_terms(
-        &self,
-        range: Range<usize>,
-        counts: &mut [usize],
-        article_words: usize,
-        all_words: usize,
-    ) -> Vec<KeyTerm> {
-        let mut seen = Vec::new();
-        for id in self.at.get(range).unwrap_or(&[]).iter().flatten() {
-            let id = *id as usize;
-            if counts[id] == 0 {
-                seen.push(id);
-            }
-            counts[id] += 1;
+/// The key terms of the tokens in `range`; `counts` is all zeros, one per term, and is left so
+/// (an array rather than a map of strings: this runs once per article).
+fn key_terms(
+    terms: &TermIds,
+    range: Range<usize>,
+    counts: &mut [usize],
+    article_words: usize,
+    all_words: usize,
+) -> Vec<KeyTerm> {
+    let mut seen = Vec::new();
+    for id in terms.at.get(range).unwrap_or(&[]).iter().flatten() {
+        let id = *id as usize;
+        if counts[id] == 0 {
+            seen.push(id);
         }
-        let rows = seen.iter().map(|&id| {
-            let (term, total) = self.names[id];
-            (term, counts[id], total)
-        });
-        let terms = keyness::key_terms(rows, article_words, all_words);
-        seen.iter().for_each(|&id| counts[id] = 0);
-        terms
+        counts[id] += 1;
     }
+    let rows = seen.iter().map(|&id| {
+        let (term, total) = terms.names[id];
+        (term, counts[id], total)
+    });
+    let key = keyness::key_terms(rows, article_words, all_words);
+    seen.iter().for_each(|&id| counts[id] = 0);
+    key
 }
 
 /// The index range of the items (sorted by `start_of`) that start inside `range`.

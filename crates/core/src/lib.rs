@@ -298,26 +298,16 @@ impl Analyzer {
         found.truncate(MAX_PHRASES);
         times.keywords_ms = lap();
         let articles = {
-            let pos: Vec<&str> = if options.keyword_pos.is_empty() {
-                keywords::CANDIDATE_POS.to_vec()
-            } else {
-                options.keyword_pos.iter().map(|t| t.trim()).collect()
-            };
-            // The keyword stage's candidates: content words, no stop words, two chars or more.
-            let is_term = |t: &Token| {
-                pos.contains(&t.pos.as_str())
-                    && t.text.chars().count() >= 2
-                    && t.text.chars().any(char::is_alphabetic)
-                    && !is_stop(&t.text)
-            };
-            let bounds = articles::split(&chars, &tokens, &is_term);
+            // Measured on the keyword candidates, by the keyword stage's own test.
+            let terms = self.ranker.term_ids(&tokens, options);
+            let bounds = articles::split(&chars, &tokens, &terms.at);
             let whole = articles::Whole {
                 text,
                 chars: &chars,
                 tokens: &tokens,
                 spans: &spans,
                 is_stop: &|w| self.ranker.is_stop_word(w),
-                is_term: &is_term,
+                terms: &terms,
             };
             // The one call to the keyword ranker for articles.
             let rank = |article_tokens: &[Token]| {

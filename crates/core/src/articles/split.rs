@@ -71,12 +71,8 @@ struct Head {
 
 /// The articles of `chars`, in order. One article covering the whole text (or nothing, for a
 /// blank text) when the evidence for several is weak. `tokens` are the text's tokens and
-/// `is_term` picks the content words compared across a bare headline.
-pub fn split(
-    chars: &[char],
-    tokens: &[Token],
-    is_term: &dyn Fn(&Token) -> bool,
-) -> Vec<ArticleBounds> {
+/// `terms` the content word each counts as (`None`: none), compared across a bare headline.
+pub fn split(chars: &[char], tokens: &[Token], terms: &[Option<u32>]) -> Vec<ArticleBounds> {
     let lines = classify(chars);
     let content: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].kind != LineKind::Blank)
@@ -104,8 +100,7 @@ pub fn split(
                         trim(&chars[lines[t].start..lines[t].end]).len() >= MIN_BARE_HEADLINE_CHARS
                     });
                 allowed && {
-                    let v =
-                        vocabulary.get_or_insert_with(|| LineTerms::new(&lines, tokens, is_term));
+                    let v = vocabulary.get_or_insert_with(|| LineTerms::new(&lines, tokens, terms));
                     let from = starts.last().map_or(first, |s| s.line);
                     let to = heads.get(n + 1).map_or(lines.len(), |h| h.line);
                     v.similarity(&lines, from, head.line, to) <= MAX_SHARED_VOCABULARY
@@ -256,19 +251,21 @@ struct LineTerms {
 }
 
 impl LineTerms {
-    fn new(lines: &[Line], tokens: &[Token], is_term: &dyn Fn(&Token) -> bool) -> Self {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+    fn new(lines: &[Line], tokens: &[Token], ids: &[Option<u32>]) -> Self {
         let mut terms = vec![Vec::new(); lines.len()];
         let mut line = 0;
-        for token in tokens.iter().filter(|t| is_term(t)) {
+        for (token, id) in tokens
+            .iter()
+            .zip(ids)
+            .filter_map(|(t, id)| Some((t, (*id)?)))
+        {
             while line < lines.len() && lines[line].end <= token.start {
                 line += 1;
             }
             let Some(slot) = terms.get_mut(line) else {
                 break;
             };
-            let next = ids.len() as u32;
-            slot.push(*ids.entry(token.text.as_str()).or_insert(next));
+            slot.push(id);
         }
         LineTerms { terms }
     }
@@ -318,8 +315,17 @@ mod tests {
     fn titles(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         let tokens = segment(jieba(), text);
-        let is_term = |t: &Token| t.pos.starts_with('n') && t.text.chars().count() >= 2;
-        split(&chars, &tokens, &is_term)
+        // Nouns of two chars or more, numbered by text.
+        let mut ids = std::collections::HashMap::new();
+        let terms: Vec<Option<u32>> = tokens
+            .iter()
+            .map(|t| {
+                let next = ids.len() as u32;
+                (t.pos.starts_with('n') && t.text.chars().count() >= 2)
+                    .then(|| *ids.entry(t.text.as_str()).or_insert(next))
+            })
+            .collect();
+        split(&chars, &tokens, &terms)
             .into_iter()
             .map(|b| b.title)
             .collect()

@@ -24,9 +24,9 @@ pub struct Term<'t> {
     pub node: u32,
 }
 
-impl Term<'_> {
+impl<'t> Term<'t> {
     /// The form written most often (the first seen among equals).
-    pub fn shown(&self) -> &str {
+    pub fn shown(&self) -> &'t str {
         self.forms.first().map_or("", |f| f.0)
     }
 }

@@ -37,6 +37,26 @@ pub const CANDIDATE_POS: [&str; 16] = [
     "n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "ng", "vn", "an", "v", "eng", "i", "l", "j",
 ];
 
+/// The keyword term each token of a text counts as, by the rankings' own test (a candidate
+/// tag, two chars or more with a letter, no stop word, Latin words folded), so that other
+/// stages measure on exactly the keyword candidates (articles: keyness, vocabulary shifts).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermIds<'t> {
+    /// The term of each token, `None` when the token is no candidate.
+    pub at: Vec<Option<u32>>,
+    /// Each term's shown form and its candidate occurrences in the tokens.
+    pub names: Vec<(&'t str, usize)>,
+}
+
+/// The tags a keyword may have under `options` (the user's, or [`CANDIDATE_POS`]).
+fn tags(options: &Options) -> Vec<&str> {
+    if options.keyword_pos.is_empty() {
+        CANDIDATE_POS.to_vec()
+    } else {
+        options.keyword_pos.iter().map(|t| t.trim()).collect()
+    }
+}
+
 /// Neighbours listed in a TextRank keyword's explanation.
 const MAX_NEIGHBOURS: usize = 5;
 
@@ -75,6 +95,24 @@ impl KeywordRanker {
             .edited(&options.extra_stopwords, &options.removed_stopwords)
     }
 
+    /// The keyword term of each of `tokens` (see [`TermIds`]).
+    pub fn term_ids<'t>(&self, tokens: &'t [Token], options: &Options) -> TermIds<'t> {
+        let stops = self.stop_words(options);
+        let cands = Candidates::collect(tokens, &tags(options), &stops);
+        TermIds {
+            at: cands
+                .at
+                .iter()
+                .map(|&node| cands.nodes.get(node as usize).copied())
+                .collect(),
+            names: cands
+                .terms
+                .iter()
+                .map(|t| (t.shown(), t.candidate))
+                .collect(),
+        }
+    }
+
     /// Ranks the keywords of a segmented text (or any slice of its tokens, such as one
     /// article), `top_k` per ranking. `options` gives the user's stop-word edits and tags.
     pub fn rank(
@@ -110,13 +148,8 @@ impl KeywordRanker {
         if top_k == 0 {
             return Rankings::default();
         }
-        let tags: Vec<&str> = if options.keyword_pos.is_empty() {
-            CANDIDATE_POS.to_vec()
-        } else {
-            options.keyword_pos.iter().map(|t| t.trim()).collect()
-        };
         let stops = self.stop_words(options);
-        let cands = Candidates::collect(tokens, &tags, &stops);
+        let cands = Candidates::collect(tokens, &tags(options), &stops);
         if cands.total == 0 {
             return Rankings::default();
         }
