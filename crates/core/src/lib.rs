@@ -273,8 +273,9 @@ impl Analyzer {
         let stop_words = self.ranker.stop_words(options);
         let is_stop = |w: &str| stop_words.contains(w);
         let mut found = phrases::discover(&tokens, &|w| self.jieba.has_word(w), &is_stop);
-        phrases::merge_into_keywords(&mut rankings.tfidf, &found, chars.len());
-        phrases::merge_into_keywords(&mut rankings.textrank, &found, chars.len());
+        let evidence = phrases::min_count(chars.len());
+        phrases::merge_into_keywords(&mut rankings.tfidf, &found, evidence);
+        phrases::merge_into_keywords(&mut rankings.textrank, &found, evidence);
         // So do names cut into pieces (李/红梅 → 李红梅, and 红梅 goes when it only ever
         // occurs inside the name); a name the phrase finder already merged is not added twice.
         let names: Vec<phrases::Phrase> = entities::split_names(&spans, &tokens)
@@ -282,9 +283,8 @@ impl Analyzer {
             .filter(|n| !found.iter().any(|p| p.term == n.term) && !is_stop(&n.term))
             .collect();
         for ranking in [&mut rankings.tfidf, &mut rankings.textrank] {
-            // Text length 0: the lowest floor, two occurrences. A name needs no statistical
-            // support from the text; the entity stage found it.
-            phrases::merge_into_keywords(ranking, &names, 0);
+            // Two occurrences: a name needs no statistical support, the entity stage found it.
+            phrases::merge_into_keywords(ranking, &names, 2);
             // A merged term that is a person's name (merged here, or found by the phrase
             // finder) is tagged as one.
             for k in ranking.iter_mut().filter(|k| k.pos == "phrase") {

@@ -7,7 +7,7 @@ use std::time::Instant;
 use jieba_rs::Jieba;
 use wenxi_core::keywords::KeywordRanker;
 use wenxi_core::normalize::Normalized;
-use wenxi_core::phrases::{discover, merge_into_keywords, Phrase};
+use wenxi_core::phrases::{discover, merge_into_keywords, min_count, Phrase};
 use wenxi_core::segment::{segment, Token, TokenKind};
 
 fn fixture() -> &'static (Jieba, KeywordRanker) {
@@ -132,7 +132,7 @@ fn phrases_merge_into_the_ranking_and_fragments_go() {
     let mut r = ranker.rank(jieba, &toks, 50, &Default::default());
     let before = r.tfidf.clone();
     let found = find(REPORT);
-    merge_into_keywords(&mut r.tfidf, &found, REPORT.chars().count());
+    merge_into_keywords(&mut r.tfidf, &found, min_count(REPORT.chars().count()));
     for k in &r.tfidf {
         println!("{:.3} {} {} {}", k.score, k.count, k.term, k.pos);
     }
@@ -160,10 +160,10 @@ fn phrases_merge_into_the_ranking_and_fragments_go() {
     }
     // Nothing to merge leaves the list alone.
     let mut same = before.clone();
-    merge_into_keywords(&mut same, &[], REPORT.chars().count());
+    merge_into_keywords(&mut same, &[], min_count(REPORT.chars().count()));
     assert_eq!(same, before);
     let mut empty = Vec::new();
-    merge_into_keywords(&mut empty, &found, REPORT.chars().count());
+    merge_into_keywords(&mut empty, &found, min_count(REPORT.chars().count()));
     assert!(empty.iter().any(|k| k.term == "营商环境"));
 }
 

@@ -1,7 +1,9 @@
 //! Phrases (see [`crate::phrases`]) joining a keyword ranking, each with an explanation.
 
 use super::by_score;
-use crate::phrases::{min_count, Map, Phrase, NEARLY};
+#[cfg(doc)]
+use crate::phrases::min_count;
+use crate::phrases::{Map, Phrase, NEARLY};
 use crate::report::{Keyword, KeywordWhy};
 
 /// Neighbours listed in a phrase's explanation (TextRank).
@@ -19,7 +21,8 @@ const MAX_NEIGHBOURS: usize = 5;
 /// Counts: a phrase's count is its occurrences (plus those where jieba kept it whole, if the
 /// list already had it); parts keep their own counts. A part nearly all of whose occurrences lie
 /// inside merged phrases is dropped (营商 goes when every 营商 is in 营商环境). Phrases seen
-/// fewer than [`min_count`]`(text_len_chars)` times are ignored. The list keeps its length (a
+/// fewer than `min_count` times are ignored (the phrase finder's evidence asks for
+/// [`min_count`]`(text chars)`; names the entity stage found need only two). The list keeps its length (a
 /// phrase displaces the weakest keyword) unless it was empty, and stays sorted by
 /// [`by_score`]; merged entries have `pos == "phrase"`.
 ///
@@ -29,11 +32,10 @@ const MAX_NEIGHBOURS: usize = 5;
 /// a TF-IDF list) `raw / tf`: the IDF its score amounts to, its best part's raised by cohesion,
 /// never jieba's table, so `idf_unknown` is false; `neighbours` (TextRank) those of its parts,
 /// the parts themselves left out. The phrase's own evidence is in the report's `phrases`.
-pub fn merge_into_keywords(keywords: &mut Vec<Keyword>, phrases: &[Phrase], text_len_chars: usize) {
-    let floor = min_count(text_len_chars);
+pub fn merge_into_keywords(keywords: &mut Vec<Keyword>, phrases: &[Phrase], min_count: usize) {
     let phrases: Map<&str, &Phrase> = phrases
         .iter()
-        .filter(|p| p.count >= floor && p.count > 0)
+        .filter(|p| p.count >= min_count && p.count > 0)
         .map(|p| (p.term.as_str(), p))
         .collect();
     if phrases.is_empty() {
