@@ -34,14 +34,12 @@ pub fn status_badge(props: &StatusProps) -> Html {
     let attr = |ms: Option<f64>| ms.map(|ms| AttrValue::from(format!("{ms:.1}")));
     // Where the engine's time went, for the curious (a tooltip) and for benchmarks.
     let stages = t.stages.map(|s| {
-        format!(
-            "分词 {:.0} ms · 统计 {:.0} ms · 关键词 {:.0} ms · 实体 {:.0} ms · 词云 {:.0} ms",
-            s.normalize_ms + s.segment_ms,
-            s.stats_ms,
-            s.keywords_ms,
-            s.entities_ms,
-            s.cloud_ms
-        )
+        let rows: Vec<String> = s
+            .rows()
+            .iter()
+            .map(|&(name, ms)| format!("{} {ms:.0} ms", stage_zh(name)))
+            .collect();
+        rows.join(" · ")
     });
     let stages_json = t
         .stages
@@ -67,5 +65,19 @@ pub fn status_badge(props: &StatusProps) -> Html {
                 <span class="timings" title={stages}>{ details.join(" · ") }</span>
             }
         </div>
+    }
+}
+
+/// A stage's name (see `StageTimes::rows`) for a Chinese reader.
+fn stage_zh(name: &str) -> &str {
+    match name {
+        "normalize" => "规范化",
+        "segment" => "分词",
+        "stats" => "统计",
+        "entities" => "实体",
+        "keywords" => "关键词",
+        "articles" => "分篇",
+        "cloud" => "词云",
+        other => other,
     }
 }

@@ -135,18 +135,9 @@ pub fn timings(
     loaded_ms: f64,
     stages: &wenxi_core::StageTimes,
 ) -> io::Result<()> {
-    let rows = [
-        ("normalize", stages.normalize_ms),
-        ("segment", stages.segment_ms),
-        ("stats", stages.stats_ms),
-        ("keywords", stages.keywords_ms),
-        ("entities", stages.entities_ms),
-        ("cloud", stages.cloud_ms),
-        ("articles", stages.articles_ms),
-    ];
-    let total: f64 = rows.iter().map(|(_, ms)| ms).sum();
+    let total = stages.total_ms();
     writeln!(out, "load      {loaded_ms:9.1} ms")?;
-    for (name, ms) in rows {
+    for (name, ms) in stages.rows() {
         let share = if total > 0.0 { ms / total * 100.0 } else { 0.0 };
         writeln!(out, "{name:<9} {ms:9.1} ms {share:5.1} %")?;
     }

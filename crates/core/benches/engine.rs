@@ -66,19 +66,10 @@ fn machine() -> String {
 }
 
 fn print_stages(label: &str, bytes: usize, times: &StageTimes) {
-    let stages = [
-        ("normalize", times.normalize_ms),
-        ("segment", times.segment_ms),
-        ("stats", times.stats_ms),
-        ("keywords", times.keywords_ms),
-        ("entities", times.entities_ms),
-        ("cloud", times.cloud_ms),
-        ("articles", times.articles_ms),
-    ];
-    let total: f64 = stages.iter().map(|(_, ms)| ms).sum();
+    let total = times.total_ms();
     let mb_s = bytes as f64 / 1e6 / (total / 1e3).max(1e-9);
     println!("stages of analyse({label}): total {total:.1} ms ({mb_s:.2} MB/s), one run");
-    for (name, ms) in stages {
+    for (name, ms) in times.rows() {
         println!(
             "  {name:<10} {ms:>9.1} ms {:>5.1} %",
             100.0 * ms / total.max(1e-9)

@@ -99,6 +99,26 @@ pub struct StageTimes {
     pub articles_ms: f64,
 }
 
+impl StageTimes {
+    /// Each stage's name and milliseconds, in the order the stages run.
+    pub fn rows(&self) -> [(&'static str, f64); 7] {
+        [
+            ("normalize", self.normalize_ms),
+            ("segment", self.segment_ms),
+            ("stats", self.stats_ms),
+            ("entities", self.entities_ms),
+            ("keywords", self.keywords_ms),
+            ("articles", self.articles_ms),
+            ("cloud", self.cloud_ms),
+        ]
+    }
+
+    /// All stages together, in milliseconds.
+    pub fn total_ms(&self) -> f64 {
+        self.rows().iter().map(|(_, ms)| ms).sum()
+    }
+}
+
 /// Loads the dictionary and IDF table once (slow: ~100s of ms); then analyses many texts.
 #[derive(Debug)]
 pub struct Analyzer {
