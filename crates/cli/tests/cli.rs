@@ -1,23 +1,11 @@
 //! The `wenxi` binary's contracts (GUIDE.md §3), checked by running it.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::wenxi;
 
 const ARTICLE: &str = include_str!("../../core/tests/fixtures/news.txt");
-
-fn wenxi(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wenxi"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the wenxi binary runs");
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin).expect("stdin accepts the input");
-    }
-    child.wait_with_output().expect("wenxi finishes")
-}
 
 fn stdout(o: &Output) -> String {
     assert!(

@@ -11,6 +11,21 @@ fn wenxi(args: &[&str]) -> Output {
         .expect("the wenxi binary runs")
 }
 
+/// `wenxi train-ner` on `corpus`, a small and quick model written to `model`.
+fn train(corpus: &str, model: &str) -> Output {
+    wenxi(&[
+        "train-ner",
+        "--msra",
+        corpus,
+        "--epochs",
+        "5",
+        "--hash-bits",
+        "12",
+        "--out",
+        model,
+    ])
+}
+
 /// A BIO file of `n` hand-written sentences in a fresh temporary directory.
 fn tiny_corpus(name: &str, n: usize) -> (PathBuf, PathBuf) {
     let dir = std::env::temp_dir().join(format!("wenxi-ner-{name}-{}", std::process::id()));
@@ -54,17 +69,7 @@ fn train_then_evaluate_a_tiny_model() {
     let (dir, corpus) = tiny_corpus("train", 30);
     let model = dir.join("tiny.bin");
     let (c, m) = (corpus.to_str().unwrap(), model.to_str().unwrap());
-    let out = wenxi(&[
-        "train-ner",
-        "--msra",
-        c,
-        "--epochs",
-        "5",
-        "--hash-bits",
-        "12",
-        "--out",
-        m,
-    ]);
+    let out = train(c, m);
     assert!(
         out.status.success(),
         "{}",
@@ -74,17 +79,7 @@ fn train_then_evaluate_a_tiny_model() {
     assert!(log.contains("micro"), "{log}");
     let first = std::fs::read(&model).expect("model written");
     // Deterministic: a second run writes the same bytes.
-    let again = wenxi(&[
-        "train-ner",
-        "--msra",
-        c,
-        "--epochs",
-        "5",
-        "--hash-bits",
-        "12",
-        "--out",
-        m,
-    ]);
+    let again = train(c, m);
     assert!(again.status.success());
     assert_eq!(std::fs::read(&model).expect("model"), first);
 

@@ -1,25 +1,11 @@
 //! `--user-dict FILE` and `wenxi dict check FILE`, checked by running the binary on
 //! dictionaries of made-up names written here.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn wenxi(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wenxi"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the wenxi binary runs");
-    if let Some(mut input) = child.stdin.take() {
-        input
-            .write_all(stdin.as_bytes())
-            .expect("stdin accepts the input");
-    }
-    child.wait_with_output().expect("wenxi finishes")
-}
+mod common;
+use common::wenxi;
 
 /// A dictionary file of this test's own, in a temporary directory.
 fn dictionary(name: &str, text: &str) -> PathBuf {
