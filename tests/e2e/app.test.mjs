@@ -1,26 +1,15 @@
 // End-to-end: the release build in dist/, served on loopback, driven in headless Chromium the way
 // a person uses it. Run with `node --test tests/e2e/` after `trunk build --release --offline`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  root, serveDist, launchBrowser, openPage, waitForState, fixture, paste, machine,
+  root, useSite, openPage, assertNoForeignRequests, waitForState, fixture, paste, machine,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function terms(page, selector, attribute) {
   return page.locator(selector).evaluateAll(
@@ -33,14 +22,9 @@ async function entities(page, type) {
   return terms(page, `[data-testid=entity][data-type=${type}]`, 'data-text');
 }
 
-function assertNoForeignRequests(log, origin) {
-  const foreign = log.requests.filter((url) => !url.startsWith(origin + '/') && !url.startsWith('data:'));
-  assert.deepEqual(foreign, [], 'no request may leave the page origin');
-}
-
 test('an article pasted in is analysed: keywords, entities and a cloud', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   const article = await fixture('article.txt');
 
   // The text area is usable while the engine is still loading.
@@ -98,7 +82,7 @@ test('an article pasted in is analysed: keywords, entities and a cloud', async (
   assert.equal(Number(shown), paragraphs);
 
   assert.deepEqual(log.errors, [], 'no console errors');
-  assertNoForeignRequests(log, server.origin);
+  assertNoForeignRequests(log, site.server.origin);
   // Kept for a person to look at (tests/e2e/artifacts is ignored by git).
   mkdirSync(join(root, 'tests', 'e2e', 'artifacts'), { recursive: true });
   await page.screenshot({ path: join(root, 'tests', 'e2e', 'artifacts', 'article.png'), fullPage: true });
@@ -106,9 +90,9 @@ test('an article pasted in is analysed: keywords, entities and a cloud', async (
 });
 
 test('the engine loads once: timings of page, engine and a first and second 20 KB analysis', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
   const started = Date.now();
-  await page.goto(server.origin + '/');
+  await page.goto(site.server.origin + '/');
   await waitForState(page, 'ready');
   const marks = await page.evaluate(() => window.__marks);
   const ready = marks.states.find((s) => s.state === 'ready');
@@ -188,13 +172,13 @@ test('the engine loads once: timings of page, engine and a first and second 20 K
   console.log(`    wall time of this test ${Date.now() - started} ms`);
 
   assert.deepEqual(log.errors, []);
-  assertNoForeignRequests(log, server.origin);
+  assertNoForeignRequests(log, site.server.origin);
   await context.close();
 });
 
 test('empty and white-space text shows the empty state, not an error', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await waitForState(page, 'ready');
   await paste(page, '北京今天天气晴朗。');
   await waitForState(page, 'done');
@@ -208,8 +192,8 @@ test('empty and white-space text shows the empty state, not an error', async () 
 });
 
 test('text without Chinese, and text that looks like HTML, is analysed as text', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await waitForState(page, 'ready');
   const inputs = [
     'The quick brown fox jumps over the lazy dog. 12345 67.89 ',
@@ -227,13 +211,13 @@ test('text without Chinese, and text that looks like HTML, is analysed as text',
   assert.equal(await page.locator('.report img, .report script, .report b').count(), 0);
   assert.equal(await page.getByTestId('status').getAttribute('data-state'), 'done');
   assert.deepEqual(log.errors, []);
-  assertNoForeignRequests(log, server.origin);
+  assertNoForeignRequests(log, site.server.origin);
   await context.close();
 });
 
 test('hostile characters (lone surrogates, controls, right-to-left, emoji) are analysed, not fatal', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await waitForState(page, 'ready');
   // A JS string the browser can hold but UTF-8 cannot: lone halves of surrogate pairs. Crossing
   // into the worker they become U+FFFD; the analysis must still finish and count them.
@@ -260,8 +244,8 @@ test('hostile characters (lone surrogates, controls, right-to-left, emoji) are a
 });
 
 test('the text survives a reload and is analysed again', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   const article = await fixture('article2.txt');
   await paste(page, article);
   await waitForState(page, 'done');
@@ -275,8 +259,8 @@ test('the text survives a reload and is analysed again', async () => {
 });
 
 test('a crash of the worker shows an error, keeps the text, and the next analysis works', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   const article = await fixture('article.txt');
   await paste(page, article);
   await waitForState(page, 'done');
@@ -307,8 +291,8 @@ test('the page shows the same report as `wenxi analyse --json`', async () => {
   const article = await fixture('article2.txt');
   const report = JSON.parse(execFileSync(cli, ['analyse', '-', '--json'], { input: article }));
 
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await paste(page, article);
   await waitForState(page, 'done');
 
@@ -355,13 +339,13 @@ test('the page shows the same report as `wenxi analyse --json`', async () => {
 
 test('an engine that cannot load is retried a few times, then the user is told', async () => {
   // No service worker: its precache would fetch worker_bg.wasm too, and be counted.
-  const { context, page } = await openPage(browser, server.origin, { serviceWorkers: 'block' });
+  const { context, page } = await openPage(site.browser, site.server.origin, { serviceWorkers: 'block' });
   let loads = 0;
   await context.route('**/worker_bg.wasm', (route) => {
     loads += 1;
     return route.fulfill({ status: 404, body: 'gone' });
   });
-  await page.goto(server.origin + '/');
+  await page.goto(site.server.origin + '/');
   await paste(page, '这段文字必须留下。');
   await page.waitForFunction(
     () => document.querySelector('[data-testid=status]')?.textContent.includes('无法加载'),
@@ -375,9 +359,9 @@ test('an engine that cannot load is retried a few times, then the user is told',
 });
 
 test('without its entity model the page still analyses, and says names are rough', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
   await context.route('**/ner.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(server.origin + '/');
+  await page.goto(site.server.origin + '/');
   await paste(page, await fixture('article.txt'));
   await waitForState(page, 'done');
   assert.ok(await page.getByTestId('entity-model-unavailable').isVisible());
@@ -388,8 +372,8 @@ test('without its entity model the page still analyses, and says names are rough
 });
 
 test('picking a word shows where it occurs, in context', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   const article = await fixture('article.txt');
   await paste(page, article);
   await waitForState(page, 'done');

@@ -5,6 +5,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -79,6 +81,9 @@ export async function launchBrowser() {
  * `contextOptions` go to browser.newContext: `{ serviceWorkers: 'block' }` for a test that
  * counts or fakes responses with context.route, which the service worker's precache would
  * also pass through.
+ *
+ * Closing the context fails the test if any request left `origin` (the page promises that the
+ * text never leaves the machine): every test that opens a page checks it.
  */
 export async function openPage(browser, origin, contextOptions = {}) {
   const context = await browser.newContext({
@@ -112,7 +117,18 @@ export async function openPage(browser, origin, contextOptions = {}) {
       attributeFilter: ['data-state'],
     });
   });
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    assertNoForeignRequests(log, origin);
+  };
   return { context, page, log };
+}
+
+/** Fails unless every request in `log` went to `origin` (or was a data: URL). */
+export function assertNoForeignRequests(log, origin) {
+  const foreign = log.requests.filter((url) => !url.startsWith(origin + '/') && !url.startsWith('data:'));
+  assert.deepEqual(foreign, [], 'no request may leave the page origin');
 }
 
 /** Waits until the status shows `state` (any of several, if an array). */
@@ -141,4 +157,22 @@ export async function paste(page, text) {
 export function machine() {
   const cpus = os.cpus();
   return `${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}`;
+}
+
+/**
+ * The built site served on loopback and a headless Chromium, for all the tests of one file:
+ * started before the first test and closed after the last (node:test hooks). Read
+ * `site.server` and `site.browser` inside the tests, once the hooks have run.
+ */
+export function useSite() {
+  const site = { server: undefined, browser: undefined };
+  before(async () => {
+    site.server = await serveDist();
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

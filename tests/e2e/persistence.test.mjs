@@ -1,21 +1,10 @@
 // End-to-end: nothing typed is lost. A text of megabytes survives a reload (IndexedDB), and two
 // tabs of the same site never overwrite each other's text without the reader choosing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, paste } from './harness.mjs';
+import { useSite, openPage, paste } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** The records in IndexedDB as `{ key, tab, saved_at, length, text }` (text only when short). */
 async function savedRecords(page) {
@@ -77,8 +66,8 @@ async function inputIs(page, text, timeout = 30_000) {
 }
 
 test('a five megabyte text survives a reload (IndexedDB)', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await page.getByTestId('input').waitFor();
   const lines = [];
   for (let i = 0, bytes = 0; bytes < 5_000_000; i++) {
@@ -104,15 +93,15 @@ test('a five megabyte text survives a reload (IndexedDB)', async () => {
 });
 
 test('two tabs: the second tab\'s text is not overwritten, the reader chooses, reload keeps it', async () => {
-  const { context, page: first, log } = await openPage(browser, server.origin);
-  await first.goto(server.origin + '/');
+  const { context, page: first, log } = await openPage(site.browser, site.server.origin);
+  await first.goto(site.server.origin + '/');
   const mine = '第一个标签页写的草稿：冷库的温度每小时记录一次。';
   await paste(first, mine);
   await untilSaved(first, (rs) => shared(rs)?.text === mine, 'the first tab saved');
 
   const second = await context.newPage();
   second.on('pageerror', (err) => log.errors.push(String(err)));
-  await second.goto(server.origin + '/');
+  await second.goto(site.server.origin + '/');
   await inputIs(second, mine);
   const theirs = '第二个标签页改写的版本：仓库改为每半小时记录温度。';
   await paste(second, theirs);
@@ -151,10 +140,10 @@ test('two tabs: the second tab\'s text is not overwritten, the reader chooses, r
 });
 
 test('a tab that loads the other tab\'s text gets it back after a reload', async () => {
-  const { context, page: first, log } = await openPage(browser, server.origin);
-  await first.goto(server.origin + '/');
+  const { context, page: first, log } = await openPage(site.browser, site.server.origin);
+  await first.goto(site.server.origin + '/');
   const second = await context.newPage();
-  await second.goto(server.origin + '/');
+  await second.goto(site.server.origin + '/');
   await first.getByTestId('input').waitFor();
   await second.getByTestId('input').waitFor();
   await paste(first, '甲页：今天下午三点开会。');
@@ -171,11 +160,11 @@ test('a tab that loads the other tab\'s text gets it back after a reload', async
 });
 
 test('a word added to the dictionary in one tab is in the other tab\'s dictionary too', async () => {
-  const { context, page: first, log } = await openPage(browser, server.origin);
-  await first.goto(server.origin + '/');
+  const { context, page: first, log } = await openPage(site.browser, site.server.origin);
+  await first.goto(site.server.origin + '/');
   const second = await context.newPage();
   second.on('pageerror', (err) => log.errors.push(String(err)));
-  await second.goto(server.origin + '/');
+  await second.goto(site.server.origin + '/');
   await second.getByTestId('input').waitFor();
 
   const panel = first.getByTestId('settings');

@@ -1,25 +1,14 @@
 // End-to-end: the settings that steer the engine (user dictionary, stop words, keyword parts of
 // speech), the keyword rankings and their explanations, and the articles of a multi-article
 // paste, in the release build. Run with `node --test tests/e2e/` after a release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  serveDist, launchBrowser, openPage, waitForState, fixture, paste,
+  useSite, openPage, waitForState, fixture, paste,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 // Written for these tests. 智慧水务 occurs once, so nothing but the dictionary can join its
 // parts (智慧, 水务: both words of jieba's own dictionary).
@@ -69,8 +58,8 @@ async function openSettings(page) {
 const occurrences = (text, word) => text.split(word).length - 1;
 
 test('a word added to the user dictionary comes out whole as a keyword, and stays after a reload', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await paste(page, WATER);
   await waitForState(page, 'done');
   assert.ok(!(await keywordTerms(page)).includes(NEW_WORD), 'split before it is in the dictionary');
@@ -94,8 +83,8 @@ test('a word added to the user dictionary comes out whole as a keyword, and stay
 });
 
 test('a dictionary file is imported with its bad line reported by number, and exported back', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await waitForState(page, 'ready');
   await openSettings(page);
 
@@ -140,8 +129,8 @@ test('a dictionary file is imported with its bad line reported by number, and ex
 });
 
 test('"not a keyword" takes a word out of every ranking; removing the stop word brings it back', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await paste(page, await fixture('article.txt'));
   await waitForState(page, 'done');
   const row = page.locator('[data-testid=keyword][data-rank=tfidf]').first();
@@ -163,8 +152,8 @@ test('"not a keyword" takes a word out of every ranking; removing the stop word 
 });
 
 test('the frequency ranking is one switch away', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   const article = await fixture('article.txt');
   await paste(page, article);
   await waitForState(page, 'done');
@@ -191,8 +180,8 @@ test('the frequency ranking is one switch away', async () => {
 });
 
 test('turning verbs off leaves no verb among the keywords', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await paste(page, await fixture('article.txt'));
   await waitForState(page, 'done');
   const verbs = () => attributes(page, '[data-testid=keyword][data-pos=v]', 'data-term');
@@ -207,8 +196,8 @@ test('turning verbs off leaves no verb among the keywords', async () => {
 });
 
 test('a paste of several articles lists each; a distinguishing term opens its contexts', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
   await paste(page, TWO_ARTICLES);
   await waitForState(page, 'done');
   const headlines = TWO_ARTICLES.split('\n\n').map((block) => block.split('\n')[0]);
@@ -228,14 +217,14 @@ test('a paste of several articles lists each; a distinguishing term opens its co
 });
 
 test('unreadable saved settings are set aside with a message, and the page works', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
       localStorage.setItem('wenxi.settings', '{"version":1,"user_words":"oops"');
     }
   });
-  await page.goto(server.origin + '/');
+  await page.goto(site.server.origin + '/');
   assert.ok(await page.getByTestId('settings-notice').isVisible());
   await paste(page, WATER);
   await waitForState(page, 'done');
