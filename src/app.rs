@@ -157,29 +157,23 @@ pub fn app() -> Html {
         });
     }
 
-    let on_settings = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |edit: SettingsEdit| {
-            dispatcher.dispatch(Action::EditSettings {
-                edit,
-                now_ms: now_ms(),
-            })
+    // The same callbacks across renders (the dispatcher never changes), so that typing, which
+    // re-renders the page, does not re-render the report's views: their props stay equal.
+    let on_settings = use_callback(state.dispatcher(), |edit: SettingsEdit, dispatcher| {
+        dispatcher.dispatch(Action::EditSettings {
+            edit,
+            now_ms: now_ms(),
         })
-    };
-
-    let on_edit = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(Action::Edit(text)))
-    };
-    let on_analyse = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::Analyse { now_ms: now_ms() }))
-    };
-
-    let on_pick = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |term: Option<String>| dispatcher.dispatch(Action::ShowContexts(term)))
-    };
+    });
+    let on_edit = use_callback(state.dispatcher(), |text: String, dispatcher| {
+        dispatcher.dispatch(Action::Edit(text))
+    });
+    let on_analyse = use_callback(state.dispatcher(), |(), dispatcher| {
+        dispatcher.dispatch(Action::Analyse { now_ms: now_ms() })
+    });
+    let on_pick = use_callback(state.dispatcher(), |term: Option<String>, dispatcher| {
+        dispatcher.dispatch(Action::ShowContexts(term))
+    });
     let report = match (&state.report, state.empty || state.text.trim().is_empty()) {
         (Some(report), false) => html! {
             <>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::{ArticleList, CloudView, EntityPanel, KeywordRankings, StatsPanel};
 use crate::state::settings::{Settings, SettingsEdit};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ReportProps {
     pub report: Rc<Report>,
     /// Called with a word the reader picked (a keyword, an entity, a cloud word).
@@ -21,6 +21,18 @@ pub struct ReportProps {
     /// Called when the reader changes a setting from the report (not a keyword, add a phrase).
     #[prop_or_default]
     pub on_settings: Callback<SettingsEdit>,
+}
+
+impl PartialEq for ReportProps {
+    /// A report is never changed in place: the same pointer is the same report. Comparing by
+    /// pointer spares every re-render of the page (each keystroke) a walk through a report
+    /// that may hold megabytes.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.on_pick == other.on_pick
+            && self.settings == other.settings
+            && self.on_settings == other.on_settings
+    }
 }
 
 /// Said when the engine stopped before the end of the text.
