@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::bridge::{EngineBridge, EngineEvent};
 use crate::components::{
-    ContextPanel, Editor, EmptyState, ReportView, SettingsPanel, StatusBadge, TabConflict,
-    UpdateNotice,
+    ContextPanel, Editor, EmptyState, ImportNoticeView, ReportView, SettingsPanel, StatusBadge,
+    TabConflict, UpdateNotice,
 };
 use crate::protocol::Request;
 use crate::state::settings::{Settings, SettingsEdit};
@@ -61,7 +61,16 @@ pub fn app() -> Html {
                         stages,
                         now_ms: now_ms(),
                     },
+                    EngineEvent::Progress { id, progress } => Action::Progress { id, progress },
                     EngineEvent::Contexts { id, contexts } => Action::Contexts { id, contexts },
+                    EngineEvent::Imported {
+                        id, text, notes, ..
+                    } => Action::Imported {
+                        id,
+                        text,
+                        notes,
+                        now_ms: now_ms(),
+                    },
                     EngineEvent::Failed { problem, crashed } => Action::Failed { problem, crashed },
                 })
             }));
@@ -98,6 +107,36 @@ pub fn app() -> Html {
         });
     }
 
+    // Cancel: the worker cannot be interrupted, so it is replaced.
+    {
+        let bridge = bridge.clone();
+        use_effect_with(state.cancels, move |cancels| {
+            if *cancels > 0 {
+                if let Some(bridge) = bridge.borrow().as_ref() {
+                    bridge.cancel();
+                }
+            }
+        });
+    }
+
+    // Send the file to read. A copy of its bytes goes (they are transferred, so the original
+    // stays for a replacement worker if this one dies first).
+    {
+        let (file, bridge) = (state.file.clone(), bridge.clone());
+        use_effect_with(state.file_sends, move |sends| {
+            let job = file.filter(|_| *sends > 0);
+            if let (Some(job), Some(bridge)) = (job, bridge.borrow().as_ref()) {
+                if let Some(bytes) = &job.bytes {
+                    let request = Request::Import {
+                        id: job.id,
+                        name: job.name.clone(),
+                    };
+                    bridge.send_file(&request, &bytes.slice(0));
+                }
+            }
+        });
+    }
+
     // Send a contexts request (its own slot: it may go out beside an analysis).
     {
         let outgoing = state.outgoing_contexts.clone();
@@ -121,7 +160,7 @@ pub fn app() -> Html {
             &state.text,
             &initial,
             Callback::from(move |text: String| {
-                dispatcher.dispatch(Action::Edit(text));
+                dispatcher.dispatch(Action::Replace(text));
                 dispatcher.dispatch(Action::Analyse { now_ms: now_ms() });
             }),
         )
@@ -171,6 +210,18 @@ pub fn app() -> Html {
     let on_analyse = use_callback(state.dispatcher(), |(), dispatcher| {
         dispatcher.dispatch(Action::Analyse { now_ms: now_ms() })
     });
+    let on_file = use_callback(state.dispatcher(), |file, dispatcher| {
+        dispatcher.dispatch(Action::OpenFile(file))
+    });
+    let on_cancel = use_callback(state.dispatcher(), |(), dispatcher| {
+        dispatcher.dispatch(Action::Cancel)
+    });
+    let on_undo_import = use_callback(state.dispatcher(), |(), dispatcher| {
+        dispatcher.dispatch(Action::UndoImport { now_ms: now_ms() })
+    });
+    let on_dismiss_import = use_callback(state.dispatcher(), |(), dispatcher| {
+        dispatcher.dispatch(Action::DismissImportNotice)
+    });
     let on_pick = use_callback(state.dispatcher(), |term: Option<String>, dispatcher| {
         dispatcher.dispatch(Action::ShowContexts(term))
     });
@@ -196,8 +247,14 @@ pub fn app() -> Html {
             </header>
             <main class="layout">
                 <section class="editor-pane" aria-label="文本">
-                    <Editor text={state.text.clone()} {on_edit} {on_analyse} />
-                    <StatusBadge status={state.status()} error={state.error.clone()} timings={state.timings} />
+                    <Editor text={state.text.clone()} text_version={state.text_version}
+                            {on_edit} {on_analyse} {on_file} />
+                    if let Some(notice) = state.import_notice.clone() {
+                        <ImportNoticeView {notice} on_undo={on_undo_import}
+                                          on_dismiss={on_dismiss_import} />
+                    }
+                    <StatusBadge status={state.status()} error={state.error.clone()}
+                                 timings={state.timings} progress={state.progress} {on_cancel} />
                     if let Some(warning) = saved_text.warning.clone() {
                         <p class="notice" role="status">{ warning }</p>
                     }

@@ -28,9 +28,20 @@ pub enum EngineEvent {
         engine_ms: f64,
         stages: wenxi_core::StageTimes,
     },
+    Progress {
+        id: u64,
+        progress: wenxi_core::progress::Progress,
+    },
     Contexts {
         id: u64,
         contexts: Box<wenxi_core::contexts::Contexts>,
+    },
+    /// The text of a file, or (`Err`) why it could not be read, in the reader's words.
+    Imported {
+        id: u64,
+        name: String,
+        text: Result<String, String>,
+        notes: Vec<String>,
     },
     /// The worker answered with an error, or died. `crashed` is true when it had to be replaced.
     Failed {
@@ -93,6 +104,36 @@ impl EngineBridge {
     }
 }
 
+impl EngineBridge {
+    /// Sends a file to import: the request as JSON and the file's bytes, transferred (not
+    /// copied) to the worker. Returns false when there is no live worker.
+    pub fn send_file(&self, request: &Request, bytes: &js_sys::ArrayBuffer) -> bool {
+        let Some(live) = &*self.shared.live.borrow() else {
+            return false;
+        };
+        let message = js_sys::Object::new();
+        let json = JsValue::from_str(&request.to_json());
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &key.into(), value);
+        if set("json", &json).is_err() || set("bytes", bytes).is_err() {
+            return false;
+        }
+        let transfer = js_sys::Array::of1(bytes);
+        live.worker
+            .post_message_with_transfer(&message, &transfer)
+            .is_ok()
+    }
+
+    /// Stops whatever the worker is doing by replacing it with a fresh one (a running wasm
+    /// call cannot be interrupted). The new worker says `ready` when it has loaded; nothing
+    /// the old one was doing is answered.
+    pub fn cancel(&self) {
+        discard(&self.shared);
+        // A deliberate restart is not a failure to load.
+        self.shared.starts_since_ready.set(0);
+        start(&self.shared);
+    }
+}
+
 impl Drop for Shared {
     fn drop(&mut self) {
         if let Some(live) = self.live.get_mut() {
@@ -148,7 +189,25 @@ fn start(shared: &Rc<Shared>) {
                 stages,
                 engine_ms,
             },
+            Ok(Response::Progress { id, progress }) => EngineEvent::Progress { id, progress },
             Ok(Response::Contexts { id, contexts }) => EngineEvent::Contexts { id, contexts },
+            Ok(Response::Imported {
+                id,
+                name,
+                text,
+                notes,
+            }) => EngineEvent::Imported {
+                id,
+                name,
+                text: Ok(text),
+                notes,
+            },
+            Ok(Response::ImportFailed { id, name, message }) => EngineEvent::Imported {
+                id,
+                name,
+                text: Err(message),
+                notes: Vec::new(),
+            },
             Ok(Response::Crashed { message }) => return restart(&shared, message),
             Ok(Response::Failed { message, .. }) | Err(message) => EngineEvent::Failed {
                 problem: Problem::new("这次分析没有完成", message),
@@ -197,16 +256,7 @@ fn current(weak: &Weak<Shared>, generation: u64) -> Option<Rc<Shared>> {
 
 /// Replaces a worker that died; `detail` says how, for the curious.
 fn restart(shared: &Rc<Shared>, detail: String) {
-    let old = shared.live.borrow_mut().take();
-    if let Some(old) = old {
-        // Detach first: events already queued for the old worker must not reach closures that
-        // are about to be freed.
-        old.worker.set_onmessage(None);
-        old.worker.set_onerror(None);
-        old.worker.terminate();
-        // The closure running now belongs to `old`; it must not be freed while it runs.
-        wasm_bindgen_futures::spawn_local(async move { drop(old) });
-    }
+    discard(shared);
     if shared.starts_since_ready.get() >= MAX_STARTS_WITHOUT_READY {
         (shared.on_event)(EngineEvent::Failed {
             problem: Problem::new("分析引擎无法加载，请刷新页面重试", detail),
@@ -227,4 +277,18 @@ fn describe(error: &JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Stops and forgets the live worker, if any.
+fn discard(shared: &Rc<Shared>) {
+    let old = shared.live.borrow_mut().take();
+    if let Some(old) = old {
+        // Detach first: events already queued for the old worker must not reach closures that
+        // are about to be freed.
+        old.worker.set_onmessage(None);
+        old.worker.set_onerror(None);
+        old.worker.terminate();
+        // The closure running now may belong to `old`; it must not be freed while it runs.
+        wasm_bindgen_futures::spawn_local(async move { drop(old) });
+    }
 }

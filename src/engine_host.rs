@@ -3,9 +3,11 @@
 //! `EngineHost` is plain Rust over strings so it is tested without a worker; `bin/worker.rs`
 //! only wires it to `postMessage`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::protocol::{Request, Response};
+use wenxi_core::limits::Limit;
+use wenxi_core::progress::Progress;
 use wenxi_core::Analyzer;
 
 /// A short made-up news paragraph touching every stage: names, places, organisations, times,
@@ -15,6 +17,9 @@ const WARM_UP_TEXT: &str =
 约120名读者参加。馆长李明介绍，今年全馆新增藏书3.5万册，数字化项目投入资金800万元。\
 与会专家认为，公共图书馆应当利用AI和大数据技术，为市民提供更好的阅读服务。\n\
 活动还邀请了清华大学的学者分享古籍保护经验。";
+
+/// Progress of an analysis is told no more often than this: the page redraws its bar on each.
+pub const PROGRESS_EVERY_MS: f64 = 200.0;
 
 /// Occurrences listed with their context; the count and the dispersion cover all of them.
 const CONTEXT_LINES: usize = 200;
@@ -61,8 +66,14 @@ impl EngineHost {
     }
 
     /// Answers one request given as JSON. `now_ms` reads a monotonic clock; it is a parameter
-    /// so that the host does not depend on where it runs.
-    pub fn handle(&self, request: &str, now_ms: impl Fn() -> f64) -> Response {
+    /// so that the host does not depend on where it runs. `tell` receives what is said before
+    /// the answer: progress of a long analysis, at most every [`PROGRESS_EVERY_MS`].
+    pub fn handle(
+        &self,
+        request: &str,
+        now_ms: impl Fn() -> f64,
+        tell: &dyn Fn(Response),
+    ) -> Response {
         match Request::from_json(request) {
             Ok(Request::Analyse { id, text, options }) => {
                 // The one borrow of the handler: requests are answered one at a time.
@@ -76,7 +87,21 @@ impl EngineHost {
                 // Rebuilds the segmenter only when the user's words changed since last time;
                 // the time it takes counts as engine time.
                 analyzer.set_user_words(&options.user_words);
-                let (report, stages) = analyzer.analyse_timed(&text, &options, &now_ms);
+                let told = Cell::new(start);
+                let progress = |progress: Progress| {
+                    let now = now_ms();
+                    if now - told.get() >= PROGRESS_EVERY_MS {
+                        told.set(now);
+                        tell(Response::Progress { id, progress });
+                    }
+                };
+                let (report, stages) = analyzer.analyse_observed(
+                    &text,
+                    &options,
+                    &now_ms,
+                    &progress,
+                    Limit::default(),
+                );
                 *self.last_text.borrow_mut() = text;
                 Response::Report {
                     id,
@@ -101,8 +126,39 @@ impl EngineHost {
                     message: "the engine is busy with another request".into(),
                 },
             },
+            Ok(Request::Import { id, .. }) => Response::Failed {
+                id: Some(id),
+                message: "a file to import came without its bytes".into(),
+            },
             Ok(Request::Panic) => panic!("deliberate panic requested by a test"),
             Err(message) => Response::Failed { id: None, message },
+        }
+    }
+
+    /// Reads the file of `Request::Import` (the JSON in `request`, the file's bytes in `bytes`).
+    pub fn import(&self, request: &str, bytes: &[u8]) -> Response {
+        let (id, name) = match Request::from_json(request) {
+            Ok(Request::Import { id, name }) => (id, name),
+            Ok(_) => {
+                return Response::Failed {
+                    id: None,
+                    message: "bytes came with a request that is not an import".into(),
+                }
+            }
+            Err(message) => return Response::Failed { id: None, message },
+        };
+        match wenxi_import::import(&name, bytes) {
+            Ok(imported) => Response::Imported {
+                id,
+                name,
+                notes: imported.notes.iter().map(|n| n.message_zh()).collect(),
+                text: imported.text,
+            },
+            Err(error) => Response::ImportFailed {
+                id,
+                name,
+                message: error.message_zh(),
+            },
         }
     }
 }
@@ -122,10 +178,62 @@ mod tests {
                 ..Options::default()
             },
         };
-        match host.handle(&request.to_json(), || 0.0) {
+        match host.handle(&request.to_json(), || 0.0, &|_| {}) {
             Response::Report { report, .. } => *report,
             other => panic!("expected a report, got {other:?}"),
         }
+    }
+
+    /// A long analysis tells its progress, no more often than every PROGRESS_EVERY_MS, in
+    /// order, about the request it belongs to; a short one says nothing before its report.
+    #[test]
+    fn long_analyses_tell_their_progress() {
+        let mut host = EngineHost::load();
+        // The entity model, as the worker fetches it: its stage is the one that says how far
+        // into the text it is.
+        let model = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/core/models/ner.bin");
+        host.set_entity_model(std::fs::read(model).map_err(|e| e.to_string()));
+        // A clock that moves 40 ms each time it is read: every stage looks slow.
+        let clock = Cell::new(0.0);
+        let now = || {
+            clock.set(clock.get() + 40.0);
+            clock.get()
+        };
+        let told = RefCell::new(Vec::new());
+        let text = "北京市海淀区图书馆举办读书会，馆长李明介绍了新馆的情况。\n".repeat(4000);
+        let request = Request::Analyse {
+            id: 7,
+            text,
+            options: Options::default(),
+        };
+        let answer = host.handle(&request.to_json(), now, &|r| told.borrow_mut().push(r));
+        assert!(matches!(answer, Response::Report { id: 7, .. }));
+        let told = told.into_inner();
+        assert!(told.len() >= 3, "told only {} times", told.len());
+        let mut last = 0.0;
+        let mut entities_midway = false;
+        for response in &told {
+            let Response::Progress { id: 7, progress } = response else {
+                panic!("expected progress of request 7, got {response:?}");
+            };
+            assert!(progress.done >= last && progress.done <= 1.0);
+            last = progress.done;
+            entities_midway |= progress.stage == wenxi_core::progress::Stage::Entities
+                && progress.done > wenxi_core::progress::Progress::at(progress.stage, 0.0).done;
+        }
+        assert!(
+            entities_midway,
+            "the entity stage never said how far it was"
+        );
+
+        let quiet = RefCell::new(0);
+        let short = Request::Analyse {
+            id: 8,
+            text: "短文。".into(),
+            options: Options::default(),
+        };
+        host.handle(&short.to_json(), || 0.0, &|_| *quiet.borrow_mut() += 1);
+        assert_eq!(quiet.into_inner(), 0);
     }
 
     /// The page sends its words with every analysis; the host applies them, and an analysis

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod bridge;
 pub mod components;
+pub mod download;
 pub mod engine_host;
 pub mod protocol;
 pub mod state;

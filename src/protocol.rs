@@ -2,10 +2,13 @@
 //!
 //! JSON rather than structured clone: the report is small (tens of KB at most), the page and the
 //! worker are separate wasm modules that cannot share memory anyway, and JSON keeps the protocol
-//! readable in the browser's devtools.
+//! readable in the browser's devtools. The one exception is a file to import: its bytes travel
+//! beside the JSON as a transferred `ArrayBuffer` (`{json, bytes}`), never through JSON or the
+//! page's wasm memory.
 
 use serde::{Deserialize, Serialize};
 use wenxi_core::contexts::Contexts;
+use wenxi_core::progress::Progress;
 use wenxi_core::{Options, Report, StageTimes};
 
 /// What the page asks of the worker.
@@ -20,6 +23,8 @@ pub enum Request {
     },
     /// Where `term` occurs in the text of the last analysis.
     Contexts { id: u64, term: String },
+    /// Read the file `name` (its bytes travel beside this message) and answer with its text.
+    Import { id: u64, name: String },
     /// Make the worker panic on purpose. It exists so that tests can prove that a crashed
     /// worker leaves the page usable and the user's text intact; nothing in the UI sends it.
     Panic,
@@ -39,8 +44,25 @@ pub enum Response {
         engine_ms: f64,
         stages: StageTimes,
     },
+    /// Analysis `id` is under way (sent a few times a second during long analyses).
+    Progress { id: u64, progress: Progress },
     /// The answer to `Request::Contexts` number `id`.
     Contexts { id: u64, contexts: Box<Contexts> },
+    /// The text of the file of `Request::Import` number `id`. `notes` are things the reader
+    /// should know (the encoding guessed, parts left out), already in words.
+    Imported {
+        id: u64,
+        name: String,
+        text: String,
+        notes: Vec<String>,
+    },
+    /// The file of `Request::Import` number `id` could not be read; `message` says why and what
+    /// to do, for the reader.
+    ImportFailed {
+        id: u64,
+        name: String,
+        message: String,
+    },
     /// The request could not be read or answered (`id` when it was known); the worker is fine.
     Failed { id: Option<u64>, message: String },
     /// The worker panicked, or its wasm failed to load: it is of no further use.

@@ -5,15 +5,18 @@
 //! in flight, the newest text wins, nothing is sent before the engine is ready) in one place
 //! where they are tested without a browser.
 
+pub mod file;
 pub mod settings;
 
 use std::rc::Rc;
 
 use wenxi_core::contexts::Contexts;
+use wenxi_core::progress::Progress;
 use wenxi_core::{Report, StageTimes};
 use yew::Reducible;
 
 use crate::protocol::Request;
+use file::{FileJob, ImportNotice};
 use settings::{Settings, SettingsEdit};
 
 /// What the status indicator shows (`data-state` on `[data-testid=status]`).
@@ -67,12 +70,42 @@ pub struct Timings {
     pub stages: Option<StageTimes>,
 }
 
+/// The reader's text, shared rather than copied: it can be tens of megabytes. An `Rc` of a
+/// sized `Eq` type compares by pointer first (std specialises `Rc<T: Eq>`'s `==`; `Rc<str>`,
+/// being unsized, does not), so yew's comparisons of props and effect keys cost nothing when
+/// the text has not changed.
+pub type SharedText = Rc<String>;
+
+/// An analysis of a text at least this long (bytes of UTF-8, about a second of work in the
+/// browser) is cancelled when the text changes under it: restarting the worker (about a second)
+/// costs less than waiting. A shorter one is let finish, and the new text analysed after it.
+pub const CANCEL_ABOVE_BYTES: usize = 1 << 20;
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppState {
-    pub text: String,
+    /// The reader's text. Shared, not copied, between renders and the saving hook: it can be
+    /// tens of megabytes.
+    pub text: SharedText,
+    /// Counts replacements of the text from outside the text area (a restored or imported
+    /// text): the editor writes the text into the text area only when this changes, never
+    /// while the reader types.
+    pub text_version: u64,
     pub engine_ready: bool,
     /// The request the worker is working on, if any.
     pub in_flight: Option<u64>,
+    /// The size of the text being analysed (bytes), to decide whether to cancel it.
+    in_flight_bytes: usize,
+    /// How far the analysis in flight has got, once it has said (long analyses only).
+    pub progress: Option<Progress>,
+    /// Counts cancellations: each one replaces the worker (an effect in `App` does it).
+    pub cancels: u64,
+    /// The file being read, kept until its text arrives (the worker may be replaced meanwhile).
+    pub file: Option<Rc<FileJob>>,
+    /// Counts the times `file` is to be sent to the worker (an effect in `App` sends it).
+    pub file_sends: u64,
+    /// What the last file opened gave: its name, notes, an error, the text it replaced.
+    pub import_notice: Option<Rc<ImportNotice>>,
+    next_file_id: u64,
     /// An analysis was asked for while none could start; start one as soon as possible.
     pub wanted: bool,
     /// The request to send now (set by the reducer, sent by an effect in `App`).
@@ -97,6 +130,28 @@ pub struct AppState {
 pub enum Action {
     /// The user changed the text.
     Edit(String),
+    /// The text was replaced from outside the text area (a text restored from storage).
+    Replace(String),
+    /// The reader stopped the analysis under way.
+    Cancel,
+    Progress {
+        id: u64,
+        progress: Progress,
+    },
+    /// The reader opened or dropped a file (its bytes not yet read by the engine).
+    OpenFile(file::OpenedFile),
+    /// The worker read the file of request `id` (or could not).
+    Imported {
+        id: u64,
+        text: Result<String, String>,
+        notes: Vec<String>,
+        now_ms: f64,
+    },
+    /// Puts back the text an imported file replaced.
+    UndoImport {
+        now_ms: f64,
+    },
+    DismissImportNotice,
     /// Analyse the current text (input settled, Ctrl+Enter, the button, or a restored text).
     Analyse {
         now_ms: f64,
@@ -137,7 +192,7 @@ pub enum Action {
 impl AppState {
     pub fn with_text(text: String) -> Self {
         AppState {
-            text,
+            text: text.into(),
             next_id: 1,
             ..AppState::default()
         }
@@ -195,13 +250,34 @@ impl AppState {
         let id = self.next_id;
         self.next_id += 1;
         self.in_flight = Some(id);
+        self.in_flight_bytes = self.text.len();
+        self.progress = None;
         self.wanted = false;
         self.sent_at_ms = now_ms;
         self.outgoing = Some(Rc::new(Request::Analyse {
             id,
-            text: self.text.clone(),
+            text: self.text.to_string(),
             options: self.settings.options(),
         }));
+    }
+
+    /// Stops the analysis in flight by replacing the worker; the engine is loading again until
+    /// the new worker says it is ready.
+    fn cancel(&mut self) {
+        self.in_flight = None;
+        self.outgoing = None;
+        self.progress = None;
+        self.engine_ready = false;
+        self.cancels += 1;
+    }
+
+    /// A new text: its analysis is wanted, and a long analysis of the old one is not.
+    fn set_text(&mut self, text: SharedText) {
+        self.text = text;
+        if self.in_flight.is_some() && self.in_flight_bytes >= CANCEL_ABOVE_BYTES {
+            self.cancel();
+            self.wanted = true;
+        }
     }
 }
 
@@ -211,11 +287,55 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Edit(text) => next.text = text,
+            Action::Edit(text) => next.set_text(text.into()),
+            Action::Replace(text) => {
+                next.set_text(text.into());
+                next.text_version += 1;
+            }
+            Action::Cancel => {
+                if next.in_flight.is_none() {
+                    return self;
+                }
+                next.cancel();
+                next.wanted = false;
+            }
+            Action::Progress { id, progress } => {
+                if next.in_flight != Some(id) {
+                    return self;
+                }
+                next.progress = Some(progress);
+            }
+            Action::OpenFile(opened) => next.open_file(opened),
+            Action::Imported {
+                id,
+                text,
+                notes,
+                now_ms,
+            } => {
+                if next.file.as_ref().is_none_or(|f| f.id != id) {
+                    return self;
+                }
+                next.imported(text, notes, now_ms);
+            }
+            Action::UndoImport { now_ms } => {
+                let Some(previous) = next.import_notice.as_ref().and_then(|n| n.replaced.clone())
+                else {
+                    return self;
+                };
+                next.import_notice = None;
+                next.set_text(previous);
+                next.text_version += 1;
+                next.analyse(now_ms);
+            }
+            Action::DismissImportNotice => next.import_notice = None,
             Action::Analyse { now_ms } => next.analyse(now_ms),
             Action::EngineReady { load_ms, now_ms } => {
                 next.engine_ready = true;
                 next.timings.load_ms = Some(load_ms);
+                // A file sent to a worker that was replaced is sent to the new one.
+                if next.file.is_some() {
+                    next.file_sends += 1;
+                }
                 if next.wanted {
                     next.analyse(now_ms);
                 }
@@ -232,6 +352,7 @@ impl Reducible for AppState {
                 }
                 next.in_flight = None;
                 next.outgoing = None;
+                next.progress = None;
                 next.error = None;
                 next.empty = report.is_empty();
                 next.report = Some(Rc::new(*report));
@@ -247,6 +368,11 @@ impl Reducible for AppState {
             Action::Failed { problem, crashed } => {
                 next.in_flight = None;
                 next.outgoing = None;
+                next.progress = None;
+                if crashed {
+                    // The file may be what broke the worker: it is not sent to the next one.
+                    next.file_crashed();
+                }
                 // Retrying the text that just failed could fail the same way, forever: wait
                 // for the user's next edit or click instead.
                 next.wanted = false;
@@ -296,3 +422,5 @@ impl Reducible for AppState {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+use tests as tests_support;

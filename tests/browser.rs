@@ -54,7 +54,7 @@ fn analyse_with(host: &EngineHost, text: &str) -> Report {
         text: text.to_string(),
         options: Options::default(),
     };
-    match host.handle(&request.to_json(), || 0.0) {
+    match host.handle(&request.to_json(), || 0.0, &|_| {}) {
         Response::Report { id, report, .. } => {
             assert_eq!(id, 42);
             *report
@@ -239,7 +239,7 @@ fn worker_host_answers_bad_requests_with_a_failure_not_a_panic() {
         r#"{"kind":"unknown"}"#,
         r#"{"kind":"analyse"}"#,
     ] {
-        match host().handle(bad, || 0.0) {
+        match host().handle(bad, || 0.0, &|_| {}) {
             Response::Failed { id: None, message } => assert!(message.contains("request")),
             other => panic!("{bad:?} gave {other:?}"),
         }
@@ -308,7 +308,7 @@ fn contexts_are_found_in_the_last_analysed_text() {
         id: 9,
         term: "冷库".into(),
     };
-    match host().handle(&request.to_json(), || 0.0) {
+    match host().handle(&request.to_json(), || 0.0, &|_| {}) {
         Response::Contexts { id, contexts } => {
             assert_eq!(id, 9);
             assert_eq!(contexts.total, ARTICLE.matches("冷库").count());

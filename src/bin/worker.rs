@@ -39,6 +39,16 @@ fn describe(error: JsValue) -> String {
         .unwrap_or_else(|| format!("{error:?}"))
 }
 
+/// A file to import: `{json, bytes}`, the request as JSON and the file as an `ArrayBuffer`.
+fn file_message(data: &JsValue) -> Option<(String, Vec<u8>)> {
+    let json = js_sys::Reflect::get(data, &"json".into())
+        .ok()?
+        .as_string()?;
+    let bytes = js_sys::Reflect::get(data, &"bytes".into()).ok()?;
+    let bytes: js_sys::ArrayBuffer = bytes.dyn_into().ok()?;
+    Some((json, Uint8Array::new(&bytes).to_vec()))
+}
+
 /// The bytes at `url`, or why not.
 async fn fetch_bytes(request: JsFuture, url: &str) -> Result<Vec<u8>, String> {
     let response: web_sys::Response = request
@@ -77,14 +87,17 @@ fn main() {
 
         let answering = host.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(request) = event.data().as_string() else {
+            let data = event.data();
+            if let Some(request) = data.as_string() {
+                post(&answering.handle(&request, now_ms, &|told| post(&told)));
+            } else if let Some((request, bytes)) = file_message(&data) {
+                post(&answering.import(&request, &bytes));
+            } else {
                 post(&Response::Failed {
                     id: None,
-                    message: "the worker only accepts JSON text messages".into(),
+                    message: "the worker accepts JSON text, or {json, bytes} for a file".into(),
                 });
-                return;
-            };
-            post(&answering.handle(&request, now_ms));
+            }
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.

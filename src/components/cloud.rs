@@ -1,12 +1,8 @@
 //! The keyword cloud as SVG. The layout is computed in the worker; this only draws it.
 
+use wenxi_core::export::PALETTE;
 use wenxi_core::Cloud;
 use yew::prelude::*;
-
-/// Colours chosen for contrast on white and distinguishability from one another.
-const PALETTE: [&str; 6] = [
-    "#1f4e79", "#b03a2e", "#1e8449", "#7d3c98", "#b9770e", "#117a8b",
-];
 
 #[derive(Properties, PartialEq)]
 pub struct CloudProps {
@@ -27,11 +23,8 @@ pub fn cloud_view(props: &CloudProps) -> Html {
              aria-label={format!("关键词云，共 {} 个词", cloud.words.len())}
              xmlns="http://www.w3.org/2000/svg">
             { for cloud.words.iter().enumerate().map(|(i, w)| {
-                let style = if w.vertical {
-                    "writing-mode:vertical-rl;text-orientation:upright"
-                } else {
-                    ""
-                };
+                // A class, not a style attribute: the page's CSP allows no inline styles.
+                let class = w.vertical.then_some("vertical");
                 let onclick = {
                     let on_pick = props.on_pick.clone();
                     let term = w.term.clone();
@@ -42,7 +35,7 @@ pub fn cloud_view(props: &CloudProps) -> Html {
                           x={format!("{:.1}", w.x)} y={format!("{:.1}", w.y)}
                           font-size={format!("{:.1}", w.font_size)}
                           fill={PALETTE[i % PALETTE.len()]}
-                          text-anchor="middle" dominant-baseline="central" {style}>
+                          text-anchor="middle" dominant-baseline="central" {class}>
                         <title>{ format!("{}：{:.2}", w.term, w.weight) }</title>
                         { w.term.clone() }
                     </text>

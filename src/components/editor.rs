@@ -1,26 +1,96 @@
 //! The text area: analysis starts by itself once typing pauses, or at once on Ctrl+Enter or the
-//! button.
+//! button. Files are opened with a button or dropped on the text area.
+//!
+//! The text area is not re-written on each render: the reader's typing is its own content, and
+//! writing tens of megabytes back into it on every keystroke would stall the page. It is
+//! written only when the text is replaced from outside (`text_version` changes).
+//!
+//! A text of more than [`LARGE_TEXT_BYTES`] is shown as a preview of its beginning, with the
+//! text area hidden (it keeps the whole text): Chromium repaints a visible text area with every
+//! change anywhere on the page, measured at 7 ms a frame for 1 MB of short lines, 127 ms for
+//! 5 MB and seconds for 20 MB, which would freeze the page while the worker analyses.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use web_sys::HtmlTextAreaElement;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
+use wenxi_core::limits::MAX_CHARS;
 use yew::prelude::*;
+
+use crate::state::file::{OpenedFile, MAX_FILE_BYTES};
+use crate::state::SharedText;
 
 /// How long the input must rest before an analysis starts by itself.
 pub const SETTLE_MS: u32 = 400;
 
+/// Texts longer than this (bytes of UTF-8) are previewed, not shown in the text area.
+pub const LARGE_TEXT_BYTES: usize = 2 << 20;
+
+/// Chars of a large text shown in its preview.
+const PREVIEW_CHARS: usize = 3_000;
+
+/// The kinds of file offered in the file picker (others may still be dropped, and are then
+/// recognised, or refused with a message, by their content).
+const ACCEPT: &str = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,text/plain,text/markdown,\
+text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    pub text: String,
+    pub text: SharedText,
+    /// Changes when `text` was replaced from outside the text area.
+    pub text_version: u64,
     pub on_edit: Callback<String>,
     pub on_analyse: Callback<()>,
+    pub on_file: Callback<OpenedFile>,
+}
+
+/// Reads `file` (unless it is over the limit: then only its size is passed on).
+fn open(file: File, on_file: Callback<OpenedFile>) {
+    let (name, size) = (file.name(), file.size());
+    if size > MAX_FILE_BYTES as f64 {
+        on_file.emit(OpenedFile {
+            name,
+            size,
+            bytes: None,
+        });
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = JsFuture::from(file.array_buffer())
+            .await
+            .ok()
+            .and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok());
+        on_file.emit(OpenedFile { name, size, bytes });
+    });
 }
 
 #[component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let area = use_node_ref();
+    let picker = use_node_ref();
+    let dragging = use_state(|| false);
+    // The reader asked to edit a large text in the text area all the same.
+    let edit_anyway = use_state(|| false);
+    let large = props.text.len() > LARGE_TEXT_BYTES && !*edit_anyway;
+    if *edit_anyway && props.text.len() <= LARGE_TEXT_BYTES {
+        edit_anyway.set(false);
+    }
+
+    // Write a text replaced from outside into the text area (and the first text, on mount).
+    {
+        let (area, text) = (area.clone(), props.text.clone());
+        use_effect_with(props.text_version, move |_| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                if *area.value() != *text {
+                    area.set_value(&text);
+                }
+            }
+        });
+    }
 
     let oninput = {
         let timer = timer.clone();
@@ -55,26 +125,167 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     let onclick = Callback::from(move |_: MouseEvent| analyse_now());
 
-    let characters = props.text.chars().filter(|c| !c.is_whitespace()).count();
+    let open_picker = {
+        let picker = picker.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = picker.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let onchange = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                open(file, on_file.clone());
+            }
+            // The same file chosen again is a new choice.
+            input.set_value("");
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            let has_files = event
+                .data_transfer()
+                .is_some_and(|d| d.types().includes(&"Files".into(), 0));
+            if has_files {
+                // Without this the browser would open the file in place of the page.
+                event.prevent_default();
+                if !*dragging {
+                    dragging.set(true);
+                }
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let (dragging, on_file) = (dragging.clone(), props.on_file.clone());
+        Callback::from(move |event: DragEvent| {
+            let file = event
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|files| files.get(0));
+            dragging.set(false);
+            if let Some(file) = file {
+                event.prevent_default();
+                open(file, on_file.clone());
+            }
+        })
+    };
+
+    // Counted once per text, not once per render: the text can be tens of megabytes.
+    let (characters, over_limit) = *use_memo(props.text.clone(), |text| {
+        let (mut all, mut visible) = (0, 0);
+        for c in text.chars() {
+            all += 1;
+            visible += usize::from(!c.is_whitespace());
+        }
+        (visible, all > MAX_CHARS)
+    });
+
+    // A new text for a large one (paste into its preview, or clear): written into the hidden
+    // text area first, so that it holds what the page holds.
+    let replace_large = {
+        let (area, on_edit, on_analyse) = (
+            area.clone(),
+            props.on_edit.clone(),
+            props.on_analyse.clone(),
+        );
+        Callback::from(move |text: String| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                area.set_value(&text);
+            }
+            on_edit.emit(text);
+            on_analyse.emit(());
+        })
+    };
+    let preview = if large {
+        let preview: String = props.text.chars().take(PREVIEW_CHARS).collect();
+        let onpaste = {
+            let replace = replace_large.clone();
+            Callback::from(move |event: Event| {
+                let Ok(event) = event.dyn_into::<web_sys::ClipboardEvent>() else {
+                    return;
+                };
+                let pasted = event
+                    .clipboard_data()
+                    .and_then(|d| d.get_data("text/plain").ok())
+                    .unwrap_or_default();
+                if !pasted.is_empty() {
+                    event.prevent_default();
+                    replace.emit(pasted);
+                }
+            })
+        };
+        let clear = replace_large.reform(|_: MouseEvent| String::new());
+        let edit = {
+            let edit_anyway = edit_anyway.clone();
+            Callback::from(move |_: MouseEvent| edit_anyway.set(true))
+        };
+        html! {
+            <div class="large-text" data-testid="large-text" tabindex="0" role="region"
+                 aria-label="大文本预览：在此按 Ctrl+V 可粘贴新的文本替换" {onpaste}>
+                <p class="large-text-summary">
+                    { format!("文本很大（{} 字，{:.1} MB）：为了页面流畅，这里只显示开头；分析照常针对全文。",
+                              characters, props.text.len() as f64 / (1024.0 * 1024.0)) }
+                </p>
+                <div class="large-text-preview">{ preview }{ "……" }</div>
+                <div class="actions">
+                    <button type="button" class="quiet" data-testid="large-clear" onclick={clear}>
+                        { "清空" }
+                    </button>
+                    <button type="button" class="quiet" data-testid="large-edit" onclick={edit}>
+                        { "仍在文本框中编辑（可能很慢）" }
+                    </button>
+                    <span class="hint">{ "点这里后按 Ctrl+V，可粘贴新的文本替换" }</span>
+                </div>
+            </div>
+        }
+    } else {
+        Html::default()
+    };
 
     html! {
-        <div class="editor">
+        <div class={classes!("editor", dragging.then_some("dragging"))}>
             <label for="input" class="editor-label">{ "文章" }</label>
             <textarea
                 id="input"
                 data-testid="input"
-                value={props.text.clone()}
+                ref={area}
+                hidden={large}
                 {oninput}
                 {onkeydown}
-                placeholder="在此粘贴或输入一篇中文文章……"
+                {ondragover}
+                {ondragleave}
+                {ondrop}
+                placeholder="在此粘贴或输入一篇中文文章，或把 .txt、.md、.html、.docx 文件拖到这里……"
                 spellcheck="false"
                 autofocus=true
             />
+            { preview }
             <div class="editor-bar">
-                <span class="count">{ format!("{characters} 字") }</span>
+                <span class="count" data-testid="char-count">{ format!("{characters} 字") }</span>
+                <button type="button" class="quiet" data-testid="open-file" onclick={open_picker}
+                        title="打开 .txt、.md、.html 或 .docx 文件（不上传，只在本机读取）">
+                    { "打开文件" }
+                </button>
+                <input type="file" ref={picker} class="visually-hidden" accept={ACCEPT}
+                       data-testid="file-input" aria-label="选择要打开的文件" tabindex="-1"
+                       {onchange} />
                 <span class="hint"><kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " 立即分析" }</span>
                 <button type="button" data-testid="analyse" {onclick}>{ "分析" }</button>
             </div>
+            if over_limit {
+                <p class="notice" role="status" data-testid="limit-notice">
+                    { format!("文本超过 {} 万字：只分析前 {} 万字以内（到句子结尾为止），其余部分仍保留在文本框中。",
+                              MAX_CHARS / 10_000, MAX_CHARS / 10_000) }
+                </p>
+            }
         </div>
     }
 }

@@ -117,7 +117,11 @@ pub fn keyword_table(props: &KeywordTableProps) -> Html {
                 <td class="rank">{ i + 1 }</td>
                 <td class="term">{ super::pick_button(&k.term, &props.on_pick) }</td>
                 <td class="score">
-                    <span class="bar" style={format!("width:{:.1}%", k.score * 100.0)}></span>
+                    // An SVG bar: its width is an attribute, where a `style` would need the
+                    // CSP to allow inline styles.
+                    <svg class="bar" aria-hidden="true" focusable="false">
+                        <rect height="100%" width={format!("{:.1}%", k.score.clamp(0.0, 1.0) * 100.0)} />
+                    </svg>
                     <span class="value">{ format!("{:.2}", k.score) }</span>
                 </td>
                 <td class="num">{ k.count }</td>

@@ -6,7 +6,7 @@ use wenxi_core::userdict::UserWord;
 use wenxi_core::{Cloud, Coverage, Report};
 use yew::prelude::*;
 
-use super::{ArticleList, CloudView, EntityPanel, KeywordRankings, StatsPanel};
+use super::{ArticleList, CloudView, EntityPanel, ExportMenu, KeywordRankings, StatsPanel};
 use crate::state::settings::{Settings, SettingsEdit};
 
 #[derive(Properties)]
@@ -90,6 +90,9 @@ pub fn report_view(props: &ReportProps) -> Html {
     html! {
         <div class="report" data-testid="report">
             { coverage_notice(&report.coverage) }
+            <section class="card export">
+                <ExportMenu report={report.clone()} />
+            </section>
             <section class="card">
                 <h2>{ "概况" }</h2>
                 <StatsPanel stats={report.stats.clone()} />

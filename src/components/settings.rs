@@ -2,6 +2,7 @@
 //! a keyword may have. Every change is saved and the text analysed again.
 
 mod dictionary;
+mod file;
 
 use std::rc::Rc;
 
@@ -10,6 +11,7 @@ use yew::prelude::*;
 
 use crate::state::settings::{clean_word, Settings, SettingsEdit, POS_GROUPS};
 use dictionary::DictionaryEditor;
+use file::SettingsFiles;
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -88,6 +90,7 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
                     <h3>{ "关键词词性" }<span class="muted">{ " 关键词只从勾选的词性中选" }</span></h3>
                     <div class="pos-groups">{ for groups }</div>
                 </section>
+                <SettingsFiles settings={s.clone()} on_edit={props.on_edit.clone()} />
             </details>
         </>
     }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use wenxi_core::progress::Progress;
+
 use crate::state::{Problem, Status, Timings};
 
 #[derive(Properties, PartialEq)]
@@ -9,6 +11,11 @@ pub struct StatusProps {
     pub status: Status,
     pub error: Option<Problem>,
     pub timings: Timings,
+    /// How far a long analysis has got (it says so after a tenth of a second).
+    #[prop_or_default]
+    pub progress: Option<Progress>,
+    #[prop_or_default]
+    pub on_cancel: Callback<()>,
 }
 
 #[component(StatusBadge)]
@@ -59,6 +66,17 @@ pub fn status_badge(props: &StatusProps) -> Html {
                         <summary>{ "技术细节" }</summary>
                         <pre>{ error.detail.clone() }</pre>
                     </details>
+                </div>
+            }
+            if let (Status::Busy, Some(progress)) = (props.status, props.progress) {
+                <div class="progress-row">
+                    <progress data-testid="progress" max="1" value={format!("{:.3}", progress.done)}
+                              aria-label="分析进度"></progress>
+                    <span class="stage">{ format!("{}（{:.0}%）", stage_zh(progress.stage.name()), progress.done * 100.0) }</span>
+                    <button type="button" class="quiet" data-testid="cancel"
+                            onclick={props.on_cancel.reform(|_: MouseEvent| ())}>
+                        { "取消" }
+                    </button>
                 </div>
             }
             if !details.is_empty() {

@@ -2,6 +2,8 @@
 //! a keyword may have. Kept in `localStorage` as versioned JSON and sent with every analysis as
 //! [`Options`].
 
+pub mod file;
+
 use serde::{Deserialize, Serialize};
 use wenxi_core::keywords::CANDIDATE_POS;
 use wenxi_core::normalize::fold_width;
@@ -51,6 +53,9 @@ pub enum SettingsEdit {
         group: &'static str,
         on: bool,
     },
+    /// Replaces every setting at once: an imported settings file ([`file::from_file`]), read
+    /// whole before it gets here.
+    ReplaceAll(Settings),
 }
 
 /// Groups of jieba tags the reader picks keywords by. The default groups together are exactly
@@ -196,6 +201,7 @@ impl Settings {
             }
             SettingsEdit::StopCounting(word) => remove(&mut self.removed_stopwords, &word),
             SettingsEdit::SetPosGroup { group, on } => self.set_pos_group(group, on),
+            SettingsEdit::ReplaceAll(settings) => *self = settings,
         }
         *self != before
     }

@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn reduce(state: AppState, action: Action) -> AppState {
+pub(super) fn reduce(state: AppState, action: Action) -> AppState {
     (*Rc::new(state).reduce(action)).clone()
 }
 
@@ -18,7 +18,7 @@ fn empty_report(id: u64, now_ms: f64) -> Action {
 }
 
 /// The worker's word that the engine has loaded (in 1 ms, at time 0).
-fn engine_ready() -> Action {
+pub(super) fn engine_ready() -> Action {
     Action::EngineReady {
         load_ms: 1.0,
         now_ms: 0.0,
@@ -26,7 +26,7 @@ fn engine_ready() -> Action {
 }
 
 /// A page holding `text` whose engine has just become ready.
-fn ready(text: &str) -> AppState {
+pub(super) fn ready(text: &str) -> AppState {
     reduce(AppState::with_text(text.into()), engine_ready())
 }
 
@@ -104,7 +104,7 @@ fn a_crash_keeps_the_text_and_shows_an_error_until_the_next_analysis() {
         },
     );
     assert_eq!(s.status(), Status::Error);
-    assert_eq!(s.text, "文本");
+    assert_eq!(&*s.text, "文本");
     assert!(!s.engine_ready);
     let s = reduce(s, engine_ready());
     assert_eq!(s.status(), Status::Error, "the error stays visible");
@@ -182,4 +182,89 @@ fn a_changed_setting_analyses_the_text_again_with_it() {
         again.in_flight.is_none(),
         "an edit that changes nothing is not re-run"
     );
+}
+
+/// A text long enough that its analysis is cancelled when the text changes under it.
+fn long_text() -> String {
+    "长".repeat(CANCEL_ABOVE_BYTES / 3 + 1)
+}
+
+#[test]
+fn a_new_text_cancels_a_long_analysis_and_is_analysed_once_the_engine_is_back() {
+    let s = reduce(ready(&long_text()), Action::Analyse { now_ms: 0.0 });
+    assert_eq!(sent_id(&s), Some(1));
+    let s = reduce(s, Action::Edit("新的短文。".into()));
+    assert_eq!(s.cancels, 1, "the worker is replaced");
+    assert!(s.in_flight.is_none() && s.wanted);
+    assert_eq!(s.status(), Status::Loading);
+    // The cancelled analysis's report can no longer be taken for the new text's.
+    let s = reduce(s, empty_report(1, 5.0));
+    assert!(s.report.is_none());
+    let s = reduce(s, engine_ready());
+    assert_eq!(sent_id(&s), Some(2));
+    match s.outgoing.as_deref() {
+        Some(Request::Analyse { text, .. }) => assert_eq!(text, "新的短文。"),
+        other => panic!("expected an analysis, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_short_analysis_is_let_finish_when_the_text_changes() {
+    let s = reduce(ready("短文。"), Action::Analyse { now_ms: 0.0 });
+    let s = reduce(s, Action::Edit("短文，改过。".into()));
+    assert_eq!(s.cancels, 0);
+    assert_eq!(s.in_flight, Some(1));
+}
+
+#[test]
+fn the_reader_can_cancel_and_nothing_starts_again_by_itself() {
+    let s = reduce(ready("短文。"), Action::Analyse { now_ms: 0.0 });
+    let s = reduce(s, Action::Cancel);
+    assert_eq!(s.cancels, 1);
+    assert!(s.in_flight.is_none() && !s.wanted);
+    let s = reduce(s, engine_ready());
+    assert!(s.outgoing.is_none());
+    assert_eq!(s.status(), Status::Ready);
+    assert_eq!(&*s.text, "短文。", "the text stays");
+    // Nothing to cancel: nothing happens.
+    let again = reduce(s.clone(), Action::Cancel);
+    assert_eq!(again.cancels, 1);
+}
+
+#[test]
+fn progress_belongs_to_the_analysis_in_flight_only() {
+    use wenxi_core::progress::{Progress, Stage};
+    let s = reduce(ready("短文。"), Action::Analyse { now_ms: 0.0 });
+    let at = Progress::at(Stage::Entities, 0.5);
+    let s = reduce(
+        s,
+        Action::Progress {
+            id: 9,
+            progress: at,
+        },
+    );
+    assert!(
+        s.progress.is_none(),
+        "progress of another request is ignored"
+    );
+    let s = reduce(
+        s,
+        Action::Progress {
+            id: 1,
+            progress: at,
+        },
+    );
+    assert_eq!(s.progress, Some(at));
+    let s = reduce(s, empty_report(1, 3.0));
+    assert!(s.progress.is_none());
+}
+
+#[test]
+fn a_restored_text_is_written_into_the_text_area_a_typed_one_is_not() {
+    let s = ready("");
+    let s = reduce(s, Action::Edit("打字".into()));
+    assert_eq!(s.text_version, 0);
+    let s = reduce(s, Action::Replace("恢复的文字".into()));
+    assert_eq!(s.text_version, 1);
+    assert_eq!(&*s.text, "恢复的文字");
 }

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::record::{fingerprint, newest, SaveNotice, Slot, TextRecord};
 use super::text;
+use crate::state::SharedText;
 
 /// Typing pauses this long before the text is saved.
 const SAVE_DELAY_MS: u32 = 300;
@@ -31,8 +32,8 @@ pub struct SavedText {
 /// Everything the save, the channel and the page-hide listener share.
 struct Saver {
     tab: String,
-    /// The text as last rendered.
-    latest: RefCell<String>,
+    /// The text as last rendered (shared with the page's state, not copied).
+    latest: RefCell<SharedText>,
     /// The fingerprint of the text last saved or restored: the same text is not saved again.
     saved: RefCell<String>,
     /// False until the saved text is restored: nothing is saved over it before.
@@ -55,7 +56,7 @@ impl Saver {
             Slot::Shared
         };
         let record = TextRecord {
-            text,
+            text: text.to_string(),
             tab: self.tab.clone(),
             saved_at: js_sys::Date::now(),
         };
@@ -86,12 +87,12 @@ fn save_later(saver: Rc<Saver>, forced: bool, warning: UseStateHandle<Option<Str
 /// Saves `current` as it changes and restores the newest saved text through `restore`
 /// (`initial` is the text the page opened with, from the first-paint copy).
 #[hook]
-pub fn use_saved_text(current: &str, initial: &str, restore: Callback<String>) -> SavedText {
+pub fn use_saved_text(current: &SharedText, initial: &str, restore: Callback<String>) -> SavedText {
     let warning = use_state(|| None::<String>);
     let conflict = use_state(|| false);
     let saver = use_memo((), |_| Saver {
         tab: text::new_tab_id(),
-        latest: RefCell::new(initial.to_string()),
+        latest: RefCell::new(Rc::new(initial.to_string())),
         saved: RefCell::new(fingerprint(initial)),
         ready: Cell::new(false),
         conflict: Cell::new(false),
@@ -145,9 +146,9 @@ pub fn use_saved_text(current: &str, initial: &str, restore: Callback<String>) -
                     // Until now `saved` holds the fingerprint of the text the page opened with.
                     let typed = fingerprint(&saver.latest.borrow()) != *saver.saved.borrow();
                     match found {
-                        Some(record) if !typed && record.text != *saver.latest.borrow() => {
+                        Some(record) if !typed && *record.text != **saver.latest.borrow() => {
                             *saver.saved.borrow_mut() = fingerprint(&record.text);
-                            *saver.latest.borrow_mut() = record.text.clone();
+                            *saver.latest.borrow_mut() = Rc::new(record.text.clone());
                             restore.emit(record.text);
                         }
                         // Typed before the saved text came back: what was typed wins, saved.
@@ -173,7 +174,8 @@ pub fn use_saved_text(current: &str, initial: &str, restore: Callback<String>) -
     // Save once typing pauses.
     {
         let (saver, warning) = (saver.clone(), warning.clone());
-        use_effect_with(current.to_string(), move |text| {
+        // Keyed by the shared text: comparing two renders' texts is a pointer comparison.
+        use_effect_with(current.clone(), move |text| {
             *saver.latest.borrow_mut() = text.clone();
             let timeout = saver
                 .ready
@@ -211,7 +213,7 @@ pub fn use_saved_text(current: &str, initial: &str, restore: Callback<String>) -
                 text::delete(&Slot::Tab(saver.tab.clone())).await;
                 if let Some(record) = theirs {
                     *saver.saved.borrow_mut() = fingerprint(&record.text);
-                    *saver.latest.borrow_mut() = record.text.clone();
+                    *saver.latest.borrow_mut() = Rc::new(record.text.clone());
                     restore.emit(record.text);
                 }
             });

@@ -2,7 +2,7 @@
 // tabs of the same site never overwrite each other's text without the reader choosing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, paste } from './harness.mjs';
+import { useSite, openPage, paste, setText } from './harness.mjs';
 
 const site = useSite();
 
@@ -48,13 +48,6 @@ async function untilSaved(page, check, what, timeout = 15_000) {
 
 const shared = (records) => records.find((r) => r.key === 'shared');
 
-/** Sets the text area's value at once (Chromium's editor takes minutes to insert megabytes). */
-async function setText(page, text) {
-  await page.getByTestId('input').evaluate((area, value) => {
-    area.value = value;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
-  }, text);
-}
 
 async function inputIs(page, text, timeout = 30_000) {
   await page.waitForFunction(

@@ -1,22 +1,61 @@
-//! Reading the input: a file or standard input, strictly UTF-8.
+//! Reading the input: a named file through `wenxi-import` (the page's reader: .txt in UTF-8,
+//! UTF-16 or GB18030, .md, .html, .docx), or standard input as strict UTF-8 text.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
+use wenxi_import::{ImportError, MAX_FILE_BYTES};
 
-/// Reads `file` (standard input when `None` or `-`) as UTF-8. Invalid UTF-8 is an error naming
-/// the byte offset: silently replacing characters would change what the user analyses.
-pub fn read(file: Option<&Path>) -> Result<String> {
-    let (bytes, name) = match file {
-        None => (read_stdin()?, "standard input".to_string()),
-        Some(p) if p.as_os_str() == "-" => (read_stdin()?, "standard input".to_string()),
-        Some(p) => (
-            std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
-            p.display().to_string(),
-        ),
-    };
-    decode(bytes, &name)
+/// The text of `file` (standard input when `None` or `-`). A named file is read by its format,
+/// its import notes written to `notes`; standard input must be UTF-8: silently replacing
+/// characters would change what the user analyses.
+pub fn read(file: Option<&Path>, notes: &mut impl Write) -> Result<String> {
+    match file {
+        Some(path) if path.as_os_str() != "-" => import(path, notes),
+        _ => decode(read_stdin()?, "standard input"),
+    }
+}
+
+/// A file through the importer; a refusal says why in English and in Chinese.
+fn import(path: &Path, notes: &mut impl Write) -> Result<String> {
+    let shown = path.display();
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {shown}"))?
+        .len();
+    if size > MAX_FILE_BYTES as u64 {
+        let error = ImportError::TooLarge {
+            bytes: usize::try_from(size).unwrap_or(usize::MAX),
+            limit: MAX_FILE_BYTES,
+        };
+        return Err(refusal(&shown.to_string(), &error));
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    match wenxi_import::import(&name, &bytes) {
+        Ok(imported) => {
+            for note in &imported.notes {
+                writeln!(notes, "wenxi: {shown}: {note} / {}", note.message_zh())?;
+            }
+            Ok(imported.text)
+        }
+        // A blank file is its blank lines, as on standard input (`segment` keeps them).
+        Err(ImportError::Empty) => Ok(String::from_utf8(bytes).unwrap_or_default()),
+        Err(error) => Err(refusal(&shown.to_string(), &error)),
+    }
+}
+
+/// A file that must be UTF-8 text (a user dictionary), read strictly.
+pub fn read_utf8(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    decode(bytes, &path.display().to_string())
+}
+
+fn refusal(shown: &str, error: &ImportError) -> anyhow::Error {
+    anyhow!("{shown}: {error}\n{}", error.message_zh())
 }
 
 fn read_stdin() -> Result<Vec<u8>> {

@@ -26,11 +26,15 @@ enum Command {
     /// Statistics, keywords (TF-IDF and TextRank), entities and the keyword cloud of a text.
     #[command(alias = "analyze")]
     Analyse {
-        /// Input file; `-` or nothing reads standard input.
+        /// Input file (.txt in UTF-8, UTF-16 or GB18030, .md, .html, .docx; read as the page
+        /// reads it); `-` or nothing reads standard input as UTF-8 text.
         file: Option<PathBuf>,
         /// Print the full report as JSON (the report the web page shows).
         #[arg(long)]
         json: bool,
+        /// Print one table of the report as CSV (UTF-8 with BOM, as the page exports it).
+        #[arg(long, value_name = "TABLE", conflicts_with = "json")]
+        csv: Option<CsvTable>,
         /// Keywords per ranking.
         #[arg(long, default_value_t = 50)]
         top_k: usize,
@@ -48,7 +52,8 @@ enum Command {
     /// are words of their own, so joining the words back (dropping one two-space separator
     /// between each pair) gives the line exactly. An empty line gives an empty line.
     Segment {
-        /// Input file; `-` or nothing reads standard input.
+        /// Input file (.txt in UTF-8, UTF-16 or GB18030, .md, .html, .docx; read as the page
+        /// reads it); `-` or nothing reads standard input as UTF-8 text.
         file: Option<PathBuf>,
         #[command(flatten)]
         dict: UserDictArg,
@@ -58,7 +63,8 @@ enum Command {
     /// `B-QTY`, `B-WORK` …), then a blank line. An empty (or white-space) input line gives
     /// just the blank line, so output sentences stay aligned with input lines.
     Ner {
-        /// Input file; `-` or nothing reads standard input.
+        /// Input file (.txt in UTF-8, UTF-16 or GB18030, .md, .html, .docx; read as the page
+        /// reads it); `-` or nothing reads standard input as UTF-8 text.
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Bio)]
@@ -146,6 +152,15 @@ enum SchemeArg {
     Bioes,
 }
 
+/// The tables `wenxi analyse --csv` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CsvTable {
+    Keywords,
+    Entities,
+    Stats,
+    Phrases,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// One `char<TAB>TAG` line per character, a blank line after each sentence.
@@ -178,12 +193,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Analyse {
             file,
             json,
+            csv,
             top_k,
             stopwords,
             timings,
             dict,
         } => {
-            let text = input::read(file.as_deref())?;
+            let text = input::read(file.as_deref(), &mut io::stderr())?;
             let options = Options {
                 top_k,
                 extra_stopwords: stopwords,
@@ -197,7 +213,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if timings {
                 output::timings(&mut io::stderr(), text.len(), loaded_ms, &stages)?;
             }
-            if json {
+            if let Some(table) = csv {
+                use wenxi_core::export::{csv_entities, csv_keywords, csv_phrases, csv_stats};
+                let csv = match table {
+                    CsvTable::Keywords => csv_keywords(&report),
+                    CsvTable::Entities => csv_entities(&report),
+                    CsvTable::Stats => csv_stats(&report),
+                    CsvTable::Phrases => csv_phrases(&report),
+                };
+                out.write_all(csv.as_bytes())?;
+            } else if json {
                 serde_json::to_writer_pretty(&mut out, &report)
                     .context("writing the JSON report")?;
                 writeln!(out)?;
@@ -206,14 +231,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Segment { file, dict } => {
-            let text = input::read(file.as_deref())?;
+            let text = input::read(file.as_deref(), &mut io::stderr())?;
             let analyzer = engine(dict.user_dict.as_deref())?;
             for line in input::lines(&text) {
                 writeln!(out, "{}", analyzer.segment(line).join("  "))?;
             }
         }
         Command::Ner { file, format, dict } => {
-            let text = input::read(file.as_deref())?;
+            let text = input::read(file.as_deref(), &mut io::stderr())?;
             let analyzer = engine(dict.user_dict.as_deref())?;
             match format {
                 Format::Bio => {

@@ -9,7 +9,7 @@ use wenxi_core::userdict::{self, DictError, UserWord};
 /// The usable words of `path`; each unusable line is reported on `err` with its number (the
 /// analysis goes on with the good ones, as jieba itself would).
 pub fn load(path: &Path, err: &mut impl Write) -> Result<Vec<UserWord>> {
-    let (words, problems) = userdict::parse(&crate::input::read(Some(path))?);
+    let (words, problems) = userdict::parse(&crate::input::read_utf8(path)?);
     for problem in &problems {
         writeln!(err, "wenxi: {}", describe(path, problem))?;
     }
@@ -27,7 +27,7 @@ pub fn load(path: &Path, err: &mut impl Write) -> Result<Vec<UserWord>> {
 
 /// Prints each problem of the dictionary at `path`, then a summary; true when there are none.
 pub fn check(path: &Path, out: &mut impl Write) -> Result<bool> {
-    let (words, problems) = userdict::parse(&crate::input::read(Some(path))?);
+    let (words, problems) = userdict::parse(&crate::input::read_utf8(path)?);
     for problem in &problems {
         writeln!(out, "{}", describe(path, problem))?;
     }

@@ -19,11 +19,13 @@ pub mod cloud;
 pub mod contexts;
 pub mod cooccurrence;
 pub mod entities;
+pub mod export;
 pub mod keywords;
 pub mod limits;
 pub mod ner;
 pub mod normalize;
 pub mod phrases;
+pub mod progress;
 pub mod report;
 pub mod segment;
 pub mod stats;
@@ -31,6 +33,7 @@ pub mod stopwords;
 pub mod userdict;
 pub mod values;
 
+pub use progress::StageTimes;
 pub use report::*;
 
 use jieba_rs::Jieba;
@@ -40,6 +43,7 @@ use crate::cloud::CloudLayout;
 use crate::entities::{EntitySpan, EntityTally};
 use crate::keywords::KeywordRanker;
 use crate::normalize::Normalized;
+use crate::progress::{Progress, Stage};
 use crate::segment::Token;
 
 /// What the user may change about one analysis. Every field has a default, so the page sends
@@ -82,42 +86,6 @@ const ARTICLE_KEYWORDS: usize = 10;
 const CONTEXT_WIDTH: usize = 24;
 /// Slices of the text in a dispersion plot.
 const DISPERSION_BINS: usize = 60;
-
-/// Where one analysis spent its time, in milliseconds per stage.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct StageTimes {
-    pub normalize_ms: f64,
-    pub segment_ms: f64,
-    pub stats_ms: f64,
-    /// TF-IDF, TextRank and frequency rankings from the segmentation's tokens, phrases.
-    pub keywords_ms: f64,
-    /// Entity model or rules, times, quantities, works, tally and links.
-    pub entities_ms: f64,
-    pub cloud_ms: f64,
-    /// Articles of a multi-article paste: finding them and analysing each.
-    #[serde(default)]
-    pub articles_ms: f64,
-}
-
-impl StageTimes {
-    /// Each stage's name and milliseconds, in the order the stages run.
-    pub fn rows(&self) -> [(&'static str, f64); 7] {
-        [
-            ("normalize", self.normalize_ms),
-            ("segment", self.segment_ms),
-            ("stats", self.stats_ms),
-            ("entities", self.entities_ms),
-            ("keywords", self.keywords_ms),
-            ("articles", self.articles_ms),
-            ("cloud", self.cloud_ms),
-        ]
-    }
-
-    /// All stages together, in milliseconds.
-    pub fn total_ms(&self) -> f64 {
-        self.rows().iter().map(|(_, ms)| ms).sum()
-    }
-}
 
 /// Loads the dictionary and IDF table once (slow: ~100s of ms); then analyses many texts.
 #[derive(Debug)]
@@ -213,10 +181,12 @@ impl Analyzer {
         text: &str,
         chars: &[char],
         tokens: &[Token],
+        progress: &dyn Fn(f64),
     ) -> (Vec<EntitySpan>, NameSource) {
         match &self.entity_model {
             Ok(model) => {
-                let names = ner::refine::refine(chars, model.label(&self.jieba, text, tokens));
+                let labels = model.label_observed(&self.jieba, text, tokens, progress);
+                let names = ner::refine::refine(chars, labels);
                 let spans = entities::find_spans_with_names(chars, tokens, names);
                 (spans, NameSource::Model)
             }
@@ -257,6 +227,22 @@ impl Analyzer {
         clock: &dyn Fn() -> f64,
         limit: limits::Limit,
     ) -> (Report, StageTimes) {
+        self.analyse_observed(text, options, clock, &|_| {}, limit)
+    }
+
+    /// Like [`Analyzer::analyse_within`], telling `progress` where the analysis is: at the start
+    /// of each stage, and every few thousand characters of the entity stage, the longest. The
+    /// browser worker forwards it to the page's progress bar.
+    pub fn analyse_observed(
+        &self,
+        text: &str,
+        options: &Options,
+        clock: &dyn Fn() -> f64,
+        progress: &dyn Fn(Progress),
+        limit: limits::Limit,
+    ) -> (Report, StageTimes) {
+        let start = |stage| progress(Progress::at(stage, 0.0));
+        start(Stage::Normalize);
         let (text, coverage) = limits::prefix(text, limit);
         let mut times = StageTimes::default();
         let mut lap = {
@@ -271,8 +257,10 @@ impl Analyzer {
         let normalized = Normalized::new(text);
         let text = normalized.text.as_str();
         times.normalize_ms = lap();
+        start(Stage::Segment);
         let tokens = segment::segment(&self.jieba, text);
         times.segment_ms = lap();
+        start(Stage::Stats);
         // Needed by several stages: made once per text.
         let chars: Vec<char> = text.chars().collect();
         let sentences = stats::sentence_ranges(text);
@@ -280,12 +268,16 @@ impl Analyzer {
             self.ranker.is_stop_word(w)
         });
         times.stats_ms = lap();
+        start(Stage::Entities);
         // Entities before keywords: people's names jieba cut up join the rankings whole.
-        let (spans, names_from) = self.entity_spans(text, &chars, &tokens);
+        let (spans, names_from) = self.entity_spans(text, &chars, &tokens, &|within| {
+            progress(Progress::at(Stage::Entities, within))
+        });
         let entity_links = entities::link(&spans, &sentences);
         let entities = spans.iter().collect::<EntityTally>().into_entities();
         let quoted_terms = entities::quoted_terms(&chars);
         times.entities_ms = lap();
+        start(Stage::Keywords);
         // The cloud shows up to its own number of words whatever `top_k` is.
         let wanted = options.top_k.max(self.cloud.max_words);
         let mut rankings = self.ranker.rank(&self.jieba, &tokens, wanted, options);
@@ -317,6 +309,7 @@ impl Analyzer {
         }
         found.truncate(MAX_PHRASES);
         times.keywords_ms = lap();
+        start(Stage::Articles);
         let articles = {
             // Measured on the keyword candidates, by the keyword stage's own test.
             let terms = self.ranker.term_ids(&tokens, options);
@@ -337,6 +330,7 @@ impl Analyzer {
             articles::analyse(&whole, &bounds, &rank)
         };
         times.articles_ms = lap();
+        start(Stage::Cloud);
         let keyword_links = {
             let terms: Vec<&str> = rankings.tfidf.iter().map(|k| k.term.as_str()).collect();
             cooccurrence::link_terms(&chars, &sentences, &terms)
@@ -387,7 +381,7 @@ impl Analyzer {
         let normalized = Normalized::new(sentence);
         let tokens = segment::segment(&self.jieba, &normalized.text);
         let chars: Vec<char> = normalized.text.chars().collect();
-        let (spans, _) = self.entity_spans(&normalized.text, &chars, &tokens);
+        let (spans, _) = self.entity_spans(&normalized.text, &chars, &tokens, &|_| {});
         bio::tag(sentence, &spans)
     }
 }

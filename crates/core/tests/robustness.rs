@@ -370,3 +370,42 @@ fn issue_sizes() {
     check_report(&words, &r);
     assert_eq!(r.stats.unique_words, 100_000);
 }
+
+/// Progress is told from the first stage to the last, never going back, and watching an
+/// analysis does not change its report.
+#[test]
+fn progress_runs_through_every_stage_in_order_and_changes_nothing() {
+    use std::cell::RefCell;
+    use wenxi_core::progress::{Progress, Stage};
+    let text = "西安市图书馆举办读书会，馆长赵明远介绍了新馆的情况。\n".repeat(3_000);
+    let told: RefCell<Vec<Progress>> = RefCell::new(Vec::new());
+    let (watched, _) = analyzer().analyse_observed(
+        &text,
+        &Options::default(),
+        &|| 0.0,
+        &|p| told.borrow_mut().push(p),
+        wenxi_core::limits::Limit::default(),
+    );
+    let told = told.into_inner();
+    let stages: Vec<Stage> = told.iter().map(|p| p.stage).fold(Vec::new(), |mut v, s| {
+        if v.last() != Some(&s) {
+            v.push(s);
+        }
+        v
+    });
+    assert_eq!(stages, Stage::ALL.to_vec());
+    assert!(told.windows(2).all(|w| w[0].done <= w[1].done));
+    assert_eq!(told.first().map(|p| p.done), Some(0.0));
+    // The entity stage said how far it was at least once between its start and its end.
+    let entities: Vec<f64> = told
+        .iter()
+        .filter(|p| p.stage == Stage::Entities)
+        .map(|p| p.done)
+        .collect();
+    assert!(
+        entities.len() >= 2,
+        "entity stage told {} times",
+        entities.len()
+    );
+    assert_eq!(watched, analyzer().analyse(&text, &Options::default()));
+}

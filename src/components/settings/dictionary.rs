@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use wenxi_core::normalize::fold_width;
 use wenxi_core::userdict::{self, DictError, UserWord};
 use yew::prelude::*;
 
+use crate::download::download;
 use crate::state::settings::{clean_word, SettingsEdit};
 
 /// Tags offered when adding a word (jieba/ICTCLAS), with what they mean.
@@ -67,28 +67,6 @@ fn value(node: &NodeRef) -> String {
     } else {
         String::new()
     }
-}
-
-/// Offers `text` as a file download named `name`.
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let link: web_sys::HtmlElement = document.create_element("a")?.unchecked_into();
-    link.set_attribute("href", &url)?;
-    link.set_attribute("download", name)?;
-    link.click();
-    // The browser has taken the file once the click is handled; free it a moment later.
-    gloo_timers::callback::Timeout::new(1_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
 }
 
 #[component(DictionaryEditor)]
@@ -163,7 +141,13 @@ pub fn dictionary_editor(props: &DictionaryProps) -> Html {
     let export = {
         let (words, problem) = (props.words.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
-            if download(EXPORT_NAME, &userdict::format(&words)).is_err() {
+            if download(
+                EXPORT_NAME,
+                "text/plain;charset=utf-8",
+                &userdict::format(&words),
+            )
+            .is_err()
+            {
                 problem.set(Some("浏览器没能生成下载文件".into()));
             }
         })

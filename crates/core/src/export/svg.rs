@@ -1,0 +1,118 @@
+//! The keyword cloud as a standalone SVG file: opens in a browser, an editor or a slide, with
+//! no script and nothing fetched. Self-contained on purpose (the page draws its own cloud, and
+//! the cloud will be reworked), sharing only the palette with the page.
+
+use std::fmt::Write;
+
+use crate::Cloud;
+
+/// The cloud's colours, in turn: chosen for contrast on white and to tell apart. The page's
+/// cloud uses the same, so the file looks like what the reader saw.
+pub const PALETTE: [&str; 6] = [
+    "#1f4e79", "#b03a2e", "#1e8449", "#7d3c98", "#b9770e", "#117a8b",
+];
+
+/// Fonts that hold Chinese on common systems, then the generic family.
+const FONT_FAMILY: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \
+     \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif";
+
+/// How the file is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SvgOptions {
+    /// The file's `<title>`.
+    pub title: String,
+    /// A CSS colour painted behind the words; `None` leaves the background transparent.
+    pub background: Option<String>,
+}
+
+impl Default for SvgOptions {
+    fn default() -> Self {
+        SvgOptions {
+            title: "文析 关键词云".to_string(),
+            background: None,
+        }
+    }
+}
+
+/// The cloud as an SVG document. Every text and attribute value is escaped, so a term such as
+/// `<script>` is only ever text.
+pub fn cloud_svg(cloud: &Cloud, options: &SvgOptions) -> String {
+    let (w, h) = (number(cloud.width), number(cloud.height));
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" \
+         height=\"{h}\">"
+    );
+    let _ = writeln!(out, "<title>{}</title>", escape(&options.title));
+    let _ = writeln!(
+        out,
+        "<style>text {{ font-family: {}; font-weight: 600; }} \
+         .vertical {{ writing-mode: vertical-rl; text-orientation: upright; }}</style>",
+        escape(FONT_FAMILY)
+    );
+    if let Some(colour) = &options.background {
+        let _ = writeln!(
+            out,
+            "<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>",
+            escape(colour)
+        );
+    }
+    for (i, word) in cloud.words.iter().enumerate() {
+        let class = if word.vertical {
+            " class=\"vertical\""
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"{}\" text-anchor=\"middle\" \
+             dominant-baseline=\"central\"{class}>{}</text>",
+            finite(word.x),
+            finite(word.y),
+            finite(word.font_size),
+            PALETTE[i % PALETTE.len()],
+            escape(&word.term)
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// A coordinate, or 0 where the layout gave none (NaN would make the file invalid SVG).
+fn finite(x: f64) -> f64 {
+    if x.is_finite() {
+        x
+    } else {
+        0.0
+    }
+}
+
+fn number(x: f64) -> String {
+    format!("{}", finite(x))
+}
+
+/// Text safe in XML content and in quoted attributes: the five special characters as entities,
+/// TAB, LF and CR as character references, and characters XML 1.0 forbids outright (control characters, U+FFFE, U+FFFF), which no escape
+/// can carry, as U+FFFD.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // As references, or a parser would normalise them away (CRLF to LF in text, all
+            // three to spaces in attributes) and the term would not read back as written.
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
