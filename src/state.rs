@@ -93,8 +93,9 @@ pub struct AppState {
     pub engine_ready: bool,
     /// The request the worker is working on, if any.
     pub in_flight: Option<u64>,
-    /// The size of the text being analysed (bytes), to decide whether to cancel it.
-    in_flight_bytes: usize,
+    /// The text and settings being analysed: asking again for the same is not a new request,
+    /// and a long one is cancelled when the text changes.
+    in_flight_of: Option<(SharedText, Rc<Settings>)>,
     /// How far the analysis in flight has got, once it has said (long analyses only).
     pub progress: Option<Progress>,
     /// Counts cancellations: each one replaces the worker (an effect in `App` does it).
@@ -243,6 +244,13 @@ impl AppState {
             self.error = None;
             return;
         }
+        let same = self.in_flight_of.as_ref().is_some_and(|(text, settings)| {
+            Rc::ptr_eq(text, &self.text) && Rc::ptr_eq(settings, &self.settings)
+        });
+        if self.in_flight.is_some() && same {
+            // Already under way (the settle timer and the button, say): not worth a second run.
+            return;
+        }
         if !self.engine_ready || self.in_flight.is_some() {
             self.wanted = true;
             return;
@@ -250,7 +258,7 @@ impl AppState {
         let id = self.next_id;
         self.next_id += 1;
         self.in_flight = Some(id);
-        self.in_flight_bytes = self.text.len();
+        self.in_flight_of = Some((self.text.clone(), self.settings.clone()));
         self.progress = None;
         self.wanted = false;
         self.sent_at_ms = now_ms;
@@ -259,6 +267,11 @@ impl AppState {
             text: self.text.to_string(),
             options: self.settings.options(),
         }));
+    }
+
+    /// The size of the text being analysed (bytes of UTF-8).
+    pub(super) fn in_flight_bytes(&self) -> usize {
+        self.in_flight_of.as_ref().map_or(0, |(text, _)| text.len())
     }
 
     /// Stops the analysis in flight by replacing the worker; the engine is loading again until
@@ -274,7 +287,7 @@ impl AppState {
     /// A new text: its analysis is wanted, and a long analysis of the old one is not.
     fn set_text(&mut self, text: SharedText) {
         self.text = text;
-        if self.in_flight.is_some() && self.in_flight_bytes >= CANCEL_ABOVE_BYTES {
+        if self.in_flight.is_some() && self.in_flight_bytes() >= CANCEL_ABOVE_BYTES {
             self.cancel();
             self.wanted = true;
         }

@@ -5,10 +5,12 @@
 //! writing tens of megabytes back into it on every keystroke would stall the page. It is
 //! written only when the text is replaced from outside (`text_version` changes).
 //!
-//! A text of more than [`LARGE_TEXT_BYTES`] is shown as a preview of its beginning, with the
-//! text area hidden (it keeps the whole text): Chromium repaints a visible text area with every
-//! change anywhere on the page, measured at 7 ms a frame for 1 MB of short lines, 127 ms for
-//! 5 MB and seconds for 20 MB, which would freeze the page while the worker analyses.
+//! A text of more than [`LARGE_TEXT_BYTES`] is shown as a preview of its beginning, in place
+//! of the text area (the page's state keeps the whole text): Chromium repaints a visible text
+//! area with every change anywhere on the page, measured at 7 ms a frame for 1 MB of short
+//! lines, 127 ms for 5 MB and seconds for 20 MB; and even hidden (`display: none`, caret at the
+//! start, not focused) a text area of 20 MB cost 130–170 ms a frame in selection bookkeeping.
+//! Either would freeze the page while the worker analyses.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -72,6 +74,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let area = use_node_ref();
     let picker = use_node_ref();
+    let preview_box = use_node_ref();
     let dragging = use_state(|| false);
     // The reader asked to edit a large text in the text area all the same.
     let edit_anyway = use_state(|| false);
@@ -80,13 +83,19 @@ pub fn editor(props: &EditorProps) -> Html {
         edit_anyway.set(false);
     }
 
-    // Write a text replaced from outside into the text area (and the first text, on mount).
+    // Write the text into the text area when it is replaced from outside, and when the text
+    // area appears (on mount, and when a large text gives way to a small one). A large text
+    // has no text area: focus goes to its preview, where a paste replaces it.
     {
-        let (area, text) = (area.clone(), props.text.clone());
-        use_effect_with(props.text_version, move |_| {
+        let (area, preview, text) = (area.clone(), preview_box.clone(), props.text.clone());
+        use_effect_with((props.text_version, large), move |(_, large)| {
             if let Some(area) = area.cast::<HtmlTextAreaElement>() {
                 if *area.value() != *text {
                     area.set_value(&text);
+                }
+            } else if *large {
+                if let Some(preview) = preview.cast::<web_sys::HtmlElement>() {
+                    preview.focus().ok();
                 }
             }
         });
@@ -179,14 +188,15 @@ pub fn editor(props: &EditorProps) -> Html {
     };
 
     // Counted once per text, not once per render: the text can be tens of megabytes.
-    let (characters, over_limit) = *use_memo(props.text.clone(), |text| {
+    let (characters, characters_all) = *use_memo(props.text.clone(), |text| {
         let (mut all, mut visible) = (0, 0);
         for c in text.chars() {
             all += 1;
             visible += usize::from(!c.is_whitespace());
         }
-        (visible, all > MAX_CHARS)
+        (visible, all)
     });
+    let over_limit = characters_all > MAX_CHARS;
 
     // A new text for a large one (paste into its preview, or clear): written into the hidden
     // text area first, so that it holds what the page holds.
@@ -229,7 +239,10 @@ pub fn editor(props: &EditorProps) -> Html {
         };
         html! {
             <div class="large-text" data-testid="large-text" tabindex="0" role="region"
-                 aria-label="大文本预览：在此按 Ctrl+V 可粘贴新的文本替换" {onpaste}>
+                 ref={preview_box.clone()} data-chars={characters_all.to_string()}
+                 aria-label="大文本预览：在此按 Ctrl+V 可粘贴新的文本替换" {onpaste}
+                 ondragover={ondragover.clone()} ondragleave={ondragleave.clone()}
+                 ondrop={ondrop.clone()}>
                 <p class="large-text-summary">
                     { format!("文本很大（{} 字，{:.1} MB）：为了页面流畅，这里只显示开头；分析照常针对全文。",
                               characters, props.text.len() as f64 / (1024.0 * 1024.0)) }
@@ -252,22 +265,25 @@ pub fn editor(props: &EditorProps) -> Html {
 
     html! {
         <div class={classes!("editor", dragging.then_some("dragging"))}>
-            <label for="input" class="editor-label">{ "文章" }</label>
-            <textarea
-                id="input"
-                data-testid="input"
-                ref={area}
-                hidden={large}
-                {oninput}
-                {onkeydown}
-                {ondragover}
-                {ondragleave}
-                {ondrop}
-                placeholder="在此粘贴或输入一篇中文文章，或把 .txt、.md、.html、.docx 文件拖到这里……"
-                spellcheck="false"
-                autofocus=true
-            />
-            { preview }
+            if large {
+                <p class="editor-label">{ "文章" }</p>
+                { preview }
+            } else {
+                <label for="input" class="editor-label">{ "文章" }</label>
+                <textarea
+                    id="input"
+                    data-testid="input"
+                    ref={area}
+                    {oninput}
+                    {onkeydown}
+                    {ondragover}
+                    {ondragleave}
+                    {ondrop}
+                    placeholder="在此粘贴或输入一篇中文文章，或把 .txt、.md、.html、.docx 文件拖到这里……"
+                    spellcheck="false"
+                    autofocus=true
+                />
+            }
             <div class="editor-bar">
                 <span class="count" data-testid="char-count">{ format!("{characters} 字") }</span>
                 <button type="button" class="quiet" data-testid="open-file" onclick={open_picker}
@@ -282,7 +298,7 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
             if over_limit {
                 <p class="notice" role="status" data-testid="limit-notice">
-                    { format!("文本超过 {} 万字：只分析前 {} 万字以内（到句子结尾为止），其余部分仍保留在文本框中。",
+                    { format!("文本超过 {} 万字：只分析前 {} 万字以内（到句子结尾为止），其余部分仍然保留。",
                               MAX_CHARS / 10_000, MAX_CHARS / 10_000) }
                 </p>
             }

@@ -85,7 +85,7 @@ impl AppState {
         }));
         self.import_notice = None;
         // The text is about to be replaced: a long analysis of it is of no use.
-        if self.in_flight.is_some() && self.in_flight_bytes >= CANCEL_ABOVE_BYTES {
+        if self.in_flight.is_some() && self.in_flight_bytes() >= CANCEL_ABOVE_BYTES {
             self.cancel();
             self.wanted = false;
         }

@@ -268,3 +268,18 @@ fn a_restored_text_is_written_into_the_text_area_a_typed_one_is_not() {
     assert_eq!(s.text_version, 1);
     assert_eq!(&*s.text, "恢复的文字");
 }
+
+#[test]
+fn asking_again_for_the_analysis_under_way_starts_no_second_one() {
+    let s = reduce(ready("短文。"), Action::Analyse { now_ms: 0.0 });
+    // The settle timer fires after the button was pressed: same text, same settings.
+    let s = reduce(s, Action::Analyse { now_ms: 1.0 });
+    assert!(!s.wanted);
+    let s = reduce(s, empty_report(1, 2.0));
+    assert!(s.outgoing.is_none() && s.in_flight.is_none());
+    // A changed text asked for meanwhile is analysed after.
+    let s = reduce(s, Action::Analyse { now_ms: 3.0 });
+    let s = reduce(s, Action::Edit("短文，改过。".into()));
+    let s = reduce(s, Action::Analyse { now_ms: 4.0 });
+    assert!(s.wanted);
+}
