@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::bridge::{EngineBridge, EngineEvent};
 use crate::components::{
-    ContextPanel, Editor, EmptyState, ImportNoticeView, ReportView, SettingsPanel, StatusBadge,
-    TabConflict, UpdateNotice,
+    ContextPanel, Editor, EmptyState, ImportNoticeView, OrphanText, ReportView, SettingsPanel,
+    StatusBadge, TabConflict, UpdateNotice,
 };
 use crate::protocol::Request;
 use crate::state::settings::{Settings, SettingsEdit};
@@ -261,6 +261,11 @@ pub fn app() -> Html {
                     if saved_text.conflict {
                         <TabConflict on_load={saved_text.load_theirs.clone()}
                                      on_keep={saved_text.keep_mine.clone()} />
+                    }
+                    if let Some(orphan) = saved_text.orphan {
+                        <OrphanText chars={orphan.chars} saved_at={orphan.saved_at}
+                                    on_load={saved_text.load_orphan.clone()}
+                                    on_discard={saved_text.discard_orphan.clone()} />
                     }
                 </section>
                 <section class="report-pane" aria-label="分析结果">

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{EventTarget, IdbDatabase, IdbOpenDbRequest, IdbTransactionMode};
 
 use super::record::{Slot, TextRecord};
+use super::saved::Saved;
 
 const DATABASE: &str = "wenxi";
 const STORE: &str = "texts";
@@ -109,12 +110,23 @@ pub async fn delete(slot: &Slot) -> Result<(), JsValue> {
     settled(&tx, "complete", "error").await
 }
 
-/// Every saved record, whatever its slot.
-pub async fn all() -> Result<Vec<TextRecord>, JsValue> {
+/// Every saved record and its slot.
+pub async fn all() -> Result<Vec<Saved>, JsValue> {
     let db = open().await?;
     let tx = db.transaction_with_str(STORE)?;
-    let request = tx.object_store(STORE)?.get_all()?;
-    settled(&request, "success", "error").await?;
-    let values: Array = request.result()?.unchecked_into();
-    Ok(values.iter().filter_map(|v| from_js(&v)).collect())
+    let store = tx.object_store(STORE)?;
+    let (values, keys) = (store.get_all()?, store.get_all_keys()?);
+    settled(&tx, "complete", "error").await?;
+    let values: Array = values.result()?.unchecked_into();
+    let keys: Array = keys.result()?.unchecked_into();
+    Ok(keys
+        .iter()
+        .zip(values.iter())
+        .filter_map(|(key, value)| {
+            Some(Saved {
+                slot: Slot::from_key(&key.as_string()?)?,
+                record: from_js(&value)?,
+            })
+        })
+        .collect())
 }

@@ -4,11 +4,14 @@
 
 mod idb;
 pub mod record;
+pub mod saved;
+mod saver;
 mod sync;
+pub mod tabs;
 pub mod text;
 mod watch;
 
-pub use sync::{use_saved_text, SavedText};
+pub use sync::{use_saved_text, OrphanOffer, SavedText};
 pub use watch::SettingsWatch;
 
 use crate::state::settings::Settings;

@@ -44,9 +44,20 @@ impl Slot {
             Slot::Tab(tab) => format!("tab:{tab}"),
         }
     }
+
+    /// The slot a key names (`None` for a key that is not a slot's).
+    pub fn from_key(key: &str) -> Option<Slot> {
+        match key {
+            "shared" => Some(Slot::Shared),
+            _ => key
+                .strip_prefix("tab:")
+                .filter(|tab| !tab.is_empty())
+                .map(|tab| Slot::Tab(tab.to_string())),
+        }
+    }
 }
 
-/// The text a reload restores: the most recently saved, whichever slot it is in.
+/// The most recently saved of `records`.
 pub fn newest(records: impl IntoIterator<Item = TextRecord>) -> Option<TextRecord> {
     records
         .into_iter()
@@ -85,6 +96,32 @@ impl SaveNotice {
     pub fn conflicts_with(&self, tab: &str, text: &str) -> bool {
         self.tab != tab && self.fingerprint != fingerprint(text)
     }
+
+    /// What `tab`, holding `text`, does on hearing this notice. `loaded` is the fingerprint of
+    /// the text it last loaded (restored, or took from another tab): a tab that has not changed
+    /// that text loses nothing by taking the newer one, so only a tab with edits of its own is
+    /// asked.
+    pub fn reaction(&self, tab: &str, text: &str, loaded: &str) -> Heard {
+        let print = fingerprint(text);
+        if self.tab == tab || self.fingerprint == print {
+            Heard::Nothing
+        } else if print == loaded {
+            Heard::Take
+        } else {
+            Heard::Ask
+        }
+    }
+}
+
+/// A tab's answer to another tab's save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heard {
+    /// Same tab, or the same text.
+    Nothing,
+    /// This tab has not edited its text: it takes the newer one quietly.
+    Take,
+    /// This tab has edits of its own: the reader chooses, and this tab saves apart meanwhile.
+    Ask,
 }
 
 #[cfg(test)]
@@ -109,7 +146,7 @@ mod tests {
     }
 
     #[test]
-    fn the_newest_record_is_restored_whatever_its_slot() {
+    fn the_newest_record_is_the_last_saved() {
         let records = vec![
             record("甲", "a", 30.0),
             record("乙", "b", 50.0),
@@ -123,6 +160,37 @@ mod tests {
     fn slots_have_distinct_keys() {
         assert_ne!(Slot::Shared.key(), Slot::Tab("shared".into()).key());
         assert_ne!(Slot::Tab("a".into()).key(), Slot::Tab("b".into()).key());
+    }
+
+    #[test]
+    fn slot_keys_read_back_and_other_keys_are_not_slots() {
+        for slot in [Slot::Shared, Slot::Tab("a1-b2.3".into())] {
+            assert_eq!(Slot::from_key(&slot.key()), Some(slot));
+        }
+        assert_eq!(Slot::from_key("tab:"), None);
+        assert_eq!(Slot::from_key("settings"), None);
+    }
+
+    #[test]
+    fn a_tab_that_has_not_edited_takes_the_newer_text_and_one_that_has_is_asked() {
+        let loaded = fingerprint("载入时的文本");
+        let notice = SaveNotice {
+            tab: "b".into(),
+            fingerprint: fingerprint("那边改过的文本"),
+        };
+        assert_eq!(notice.reaction("a", "载入时的文本", &loaded), Heard::Take);
+        assert_eq!(
+            notice.reaction("a", "载入时的文本，本页又加了一句", &loaded),
+            Heard::Ask
+        );
+        assert_eq!(
+            notice.reaction("a", "那边改过的文本", &loaded),
+            Heard::Nothing
+        );
+        assert_eq!(
+            notice.reaction("b", "载入时的文本", &loaded),
+            Heard::Nothing
+        );
     }
 
     #[test]

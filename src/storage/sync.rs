@@ -1,25 +1,34 @@
 //! The hook that saves the text as the reader types and keeps two tabs from overwriting each
-//! other: each save is announced on the BroadcastChannel `wenxi`; a tab that hears another tab
-//! saved a different text saves in its own slot until the reader chooses which text to keep.
-
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+//! other: each save is announced on the BroadcastChannel `wenxi`. A tab that hears another tab
+//! saved a different text takes it quietly if it has not edited its own; otherwise it saves in
+//! its own slot until the reader chooses which text to keep. On load, texts that closed tabs
+//! left in their slots are offered.
 
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{BroadcastChannel, MessageEvent};
+use web_sys::MessageEvent;
 use yew::prelude::*;
 
-use super::record::{fingerprint, newest, SaveNotice, Slot, TextRecord};
+use super::record::{newest, Heard, SaveNotice, Slot};
+use super::saver::{load_orphan, restore_saved, save_later, save_now, take_theirs, Saver};
 use super::text;
 use crate::state::SharedText;
 
 /// Typing pauses this long before the text is saved.
 const SAVE_DELAY_MS: u32 = 300;
 
-/// What the page shows about saving, and the reader's two answers to a conflict.
+/// A text saved apart by a tab that was closed before the reader chose: offered, not lost.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OrphanOffer {
+    pub chars: usize,
+    /// `Date.now()` at its save.
+    pub saved_at: f64,
+}
+
+/// What the page shows about saving, and the reader's answers to a conflict and to a closed
+/// tab's text.
 pub struct SavedText {
     /// Why the text may not survive a reload, if it may not.
     pub warning: Option<String>,
@@ -27,100 +36,54 @@ pub struct SavedText {
     pub conflict: bool,
     pub load_theirs: Callback<()>,
     pub keep_mine: Callback<()>,
+    /// The next closed tab's text to offer.
+    pub orphan: Option<OrphanOffer>,
+    /// Load it (this tab's text is set aside in a slot of its own first).
+    pub load_orphan: Callback<()>,
+    pub discard_orphan: Callback<()>,
 }
 
-/// Everything the save, the channel and the page-hide listener share.
-struct Saver {
-    tab: String,
-    /// The text as last rendered (shared with the page's state, not copied).
-    latest: RefCell<SharedText>,
-    /// The fingerprint of the text last saved or restored: the same text is not saved again.
-    saved: RefCell<String>,
-    /// False until the saved text is restored: nothing is saved over it before.
-    ready: Cell<bool>,
-    conflict: Cell<bool>,
-    channel: Option<BroadcastChannel>,
-}
-
-impl Saver {
-    /// Saves the latest text (unless already saved and not `forced`); the error is the warning.
-    async fn save(&self, forced: bool) -> Option<Result<(), String>> {
-        let text = self.latest.borrow().clone();
-        let print = fingerprint(&text);
-        if !self.ready.get() || (!forced && *self.saved.borrow() == print) {
-            return None;
-        }
-        let slot = if self.conflict.get() {
-            Slot::Tab(self.tab.clone())
-        } else {
-            Slot::Shared
-        };
-        let record = TextRecord {
-            text: text.to_string(),
-            tab: self.tab.clone(),
-            saved_at: js_sys::Date::now(),
-        };
-        let result = text::save(&slot, &record).await;
-        *self.saved.borrow_mut() = print.clone();
-        if let Some(channel) = &self.channel {
-            let notice = SaveNotice {
-                tab: self.tab.clone(),
-                fingerprint: print,
-            };
-            let _ = channel.post_message(&notice.to_json().into());
-        }
-        Some(result)
-    }
-}
-
-fn save_later(saver: Rc<Saver>, forced: bool, warning: UseStateHandle<Option<String>>) {
-    spawn_local(async move {
-        if let Some(result) = saver.save(forced).await {
-            let now = result.err();
-            if *warning != now {
-                warning.set(now);
-            }
-        }
-    });
-}
-
-/// Saves `current` as it changes and restores the newest saved text through `restore`
-/// (`initial` is the text the page opened with, from the first-paint copy).
+/// Saves `current` as it changes and restores the saved text through `restore` (`initial` is
+/// the text the page opened with, from the first-paint copy).
 #[hook]
 pub fn use_saved_text(current: &SharedText, initial: &str, restore: Callback<String>) -> SavedText {
     let warning = use_state(|| None::<String>);
     let conflict = use_state(|| false);
-    let saver = use_memo((), |_| Saver {
-        tab: text::new_tab_id(),
-        latest: RefCell::new(Rc::new(initial.to_string())),
-        saved: RefCell::new(fingerprint(initial)),
-        ready: Cell::new(false),
-        conflict: Cell::new(false),
-        channel: BroadcastChannel::new("wenxi").ok(),
-    });
+    let orphan = use_state(|| None::<OrphanOffer>);
+    let saver = use_memo((), |_| Saver::new(initial));
 
-    // Restore the newest saved text, then start saving; listen to the other tabs.
+    // Restore the saved text, then start saving; listen to the other tabs.
     {
-        let (saver, restore, conflict, warning) = (
+        let (saver, restore, conflict, warning, orphan) = (
             saver.clone(),
             restore.clone(),
             conflict.clone(),
             warning.clone(),
+            orphan.clone(),
         );
         use_effect_with((), move |_| {
             let heard = Closure::<dyn FnMut(MessageEvent)>::new({
-                let (saver, conflict) = (saver.clone(), conflict.clone());
+                let (saver, conflict, restore) = (saver.clone(), conflict.clone(), restore.clone());
                 move |event: MessageEvent| {
                     let notice = event
                         .data()
                         .as_string()
                         .and_then(|s| SaveNotice::from_json(&s));
-                    if let Some(notice) = notice {
-                        let clash = notice.conflicts_with(&saver.tab, &saver.latest.borrow());
-                        if clash && saver.ready.get() && !saver.conflict.get() {
-                            saver.conflict.set(true);
-                            conflict.set(true);
-                        }
+                    let Some(notice) = notice.filter(|_| saver.ready.get()) else {
+                        return;
+                    };
+                    let text = saver.latest.borrow().clone();
+                    let loaded = saver.loaded.borrow().clone();
+                    match notice.reaction(&saver.tab, &text, &loaded) {
+                        Heard::Nothing => {}
+                        Heard::Ask => saver.ask(&conflict),
+                        Heard::Take if saver.conflict.get() => {}
+                        Heard::Take => spawn_local(take_theirs(
+                            saver.clone(),
+                            notice,
+                            restore.clone(),
+                            conflict.clone(),
+                        )),
                     }
                 }
             });
@@ -138,24 +101,7 @@ pub fn use_saved_text(current: &SharedText, initial: &str, restore: Callback<Str
                 let _ = window.add_event_listener_with_callback("pagehide", f);
                 let _ = window.add_event_listener_with_callback("visibilitychange", f);
             }
-            spawn_local({
-                let saver = saver.clone();
-                async move {
-                    let found = newest(text::load_all().await);
-                    saver.ready.set(true);
-                    // Until now `saved` holds the fingerprint of the text the page opened with.
-                    let typed = fingerprint(&saver.latest.borrow()) != *saver.saved.borrow();
-                    match found {
-                        Some(record) if !typed && *record.text != **saver.latest.borrow() => {
-                            *saver.saved.borrow_mut() = fingerprint(&record.text);
-                            *saver.latest.borrow_mut() = Rc::new(record.text.clone());
-                            restore.emit(record.text);
-                        }
-                        // Typed before the saved text came back: what was typed wins, saved.
-                        _ => save_later(saver, false, warning),
-                    }
-                }
-            });
+            spawn_local(restore_saved(saver.clone(), restore, warning, orphan));
             move || {
                 if let Some(channel) = &saver.channel {
                     channel.set_onmessage(None);
@@ -193,12 +139,12 @@ pub fn use_saved_text(current: &SharedText, initial: &str, restore: Callback<Str
             let (saver, warning) = (saver.clone(), warning.clone());
             spawn_local(async move {
                 text::delete(&Slot::Tab(saver.tab.clone())).await;
-                save_later(saver, true, warning);
+                save_now(&saver, true, &warning).await;
             });
         })
     };
     let load_theirs = {
-        let (saver, conflict) = (saver.clone(), conflict.clone());
+        let (saver, conflict, restore) = (saver.clone(), conflict.clone(), restore.clone());
         Callback::from(move |()| {
             saver.conflict.set(false);
             conflict.set(false);
@@ -212,10 +158,33 @@ pub fn use_saved_text(current: &SharedText, initial: &str, restore: Callback<Str
                 );
                 text::delete(&Slot::Tab(saver.tab.clone())).await;
                 if let Some(record) = theirs {
-                    *saver.saved.borrow_mut() = fingerprint(&record.text);
-                    *saver.latest.borrow_mut() = Rc::new(record.text.clone());
-                    restore.emit(record.text);
+                    saver.take(record.text, true, &restore);
                 }
+            });
+        })
+    };
+    let load_orphan = {
+        let (saver, warning, orphan) = (saver.clone(), warning.clone(), orphan.clone());
+        Callback::from(move |()| {
+            spawn_local(load_orphan(
+                saver.clone(),
+                restore.clone(),
+                warning.clone(),
+                orphan.clone(),
+            ))
+        })
+    };
+    let discard_orphan = {
+        let (saver, orphan) = (saver.clone(), orphan.clone());
+        Callback::from(move |()| {
+            let (saver, orphan) = (saver.clone(), orphan.clone());
+            spawn_local(async move {
+                let first = saver.orphans.borrow().first().map(|o| o.slot.clone());
+                if let Some(slot) = first {
+                    text::delete(&slot).await;
+                    saver.orphans.borrow_mut().retain(|o| o.slot != slot);
+                }
+                saver.offer_next(&orphan);
             });
         })
     };
@@ -225,5 +194,8 @@ pub fn use_saved_text(current: &SharedText, initial: &str, restore: Callback<Str
         conflict: *conflict,
         load_theirs,
         keep_mine,
+        orphan: *orphan,
+        load_orphan,
+        discard_orphan,
     }
 }

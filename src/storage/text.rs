@@ -9,6 +9,7 @@ use wasm_bindgen::JsValue;
 use super::idb;
 use super::local_storage;
 use super::record::{Slot, TextRecord};
+use super::saved::Saved;
 
 /// The shared slot in `localStorage`; tab slots follow it (`wenxi.text.tab:<id>`).
 pub const LOCAL_KEY: &str = "wenxi.text";
@@ -18,6 +19,11 @@ pub const LOCAL_KEY: &str = "wenxi.text";
 const FAST_PATH_BYTES: usize = 1 << 20;
 
 const TOO_LARGE: &str = "文本太大，超出浏览器本地存储的容量：刷新页面后文本不会保留";
+
+/// IndexedDB refused (private windows of some browsers, storage turned off) and the text is too
+/// large for `localStorage` alone.
+const NO_DATABASE: &str = "这个浏览器窗口不让本页使用 IndexedDB（有些浏览器的隐私窗口就是这样），\
+文本只能存进容量约 500 万字的本地存储。这段文本放不下：刷新或关闭页面后它不会保留，请另存一份。";
 
 fn local_key(slot: &Slot) -> String {
     match slot {
@@ -40,21 +46,35 @@ pub fn load_fast() -> Option<TextRecord> {
 
 /// Every record saved, in IndexedDB and in `localStorage`.
 pub async fn load_all() -> Vec<TextRecord> {
-    let mut records = idb::all().await.unwrap_or_default();
+    load_saved().await.into_iter().map(|s| s.record).collect()
+}
+
+/// Every record saved and its slot, in IndexedDB and in `localStorage` (a slot can be in both).
+pub async fn load_saved() -> Vec<Saved> {
+    let mut saved = idb::all().await.unwrap_or_default();
     if let Some(storage) = local_storage() {
         let count = storage.length().unwrap_or(0);
         for index in 0..count {
             let Some(key) = storage.key(index).ok().flatten() else {
                 continue;
             };
-            if key == LOCAL_KEY || key.starts_with(&format!("{LOCAL_KEY}.tab:")) {
-                if let Some(saved) = storage.get_item(&key).ok().flatten() {
-                    records.push(TextRecord::from_saved(&saved));
-                }
+            let slot = if key == LOCAL_KEY {
+                Some(Slot::Shared)
+            } else {
+                key.strip_prefix(&format!("{LOCAL_KEY}."))
+                    .and_then(Slot::from_key)
+                    .filter(|slot| *slot != Slot::Shared)
+            };
+            let Some(slot) = slot else {
+                continue;
+            };
+            if let Some(text) = storage.get_item(&key).ok().flatten() {
+                let record = TextRecord::from_saved(&text);
+                saved.push(Saved { slot, record });
             }
         }
     }
-    records
+    saved
 }
 
 /// Saves `record` in `slot`: IndexedDB, else `localStorage`. The error says what the reader
@@ -67,7 +87,7 @@ pub async fn save(slot: &Slot, record: &TextRecord) -> Result<(), String> {
             }
             Ok(())
         }
-        Err(_) => save_local(slot, record),
+        Err(_) => save_local(slot, record).map_err(|_| NO_DATABASE.to_string()),
     }
 }
 

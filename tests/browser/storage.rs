@@ -1,9 +1,18 @@
 //! The text store: IndexedDB for texts of megabytes, `localStorage` as the first-paint copy and
-//! the fallback, and the record each save leaves.
+//! the fallback, and the record each save leaves; which tabs are open; the closed tab's notice.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+use wenxi::components::{OrphanText, OrphanTextProps};
 use wenxi::storage::record::{newest, Slot, TextRecord};
+use wenxi::storage::saved::Saved;
+use wenxi::storage::tabs;
 use wenxi::storage::text::{self, LOCAL_KEY};
+use yew::prelude::*;
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -117,6 +126,64 @@ async fn a_text_saved_by_an_older_version_is_restored() {
     local_storage().remove_item(LOCAL_KEY).unwrap();
 }
 
+async fn each_record_comes_back_with_its_slot_from_either_store() {
+    let in_database = Saved {
+        slot: Slot::Tab("closed-1".into()),
+        record: record("关掉的标签页在数据库里的文本".into(), "closed-1", 5000.0),
+    };
+    let in_local = Saved {
+        slot: Slot::Tab("closed-2".into()),
+        record: record("关掉的标签页在本地存储里的文本".into(), "closed-2", 6000.0),
+    };
+    let shared = record("共享的文本".into(), "a", 7000.0);
+    text::save(&in_database.slot, &in_database.record)
+        .await
+        .unwrap();
+    text::save_local(&in_local.slot, &in_local.record).unwrap();
+    text::save(&Slot::Shared, &shared).await.unwrap();
+    // Another key of the site is not a text.
+    local_storage().set_item("wenxi.text.other", "x").unwrap();
+    let saved = text::load_saved().await;
+    assert!(saved.contains(&in_database), "{saved:?}");
+    assert!(saved.contains(&in_local), "{saved:?}");
+    // The shared text is in IndexedDB and, copied for the first paint, in `localStorage`.
+    let shared_copies = saved.iter().filter(|s| s.slot == Slot::Shared).count();
+    assert_eq!(shared_copies, 2, "{saved:?}");
+    assert!(saved
+        .iter()
+        .all(|s| s.slot != Slot::Shared || s.record == shared));
+    assert_eq!(saved.len(), 4, "{saved:?}");
+    local_storage().remove_item("wenxi.text.other").unwrap();
+    forget(&[Slot::Shared, in_database.slot, in_local.slot]).await;
+}
+
+async fn sleep(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+}
+
+async fn a_tab_that_holds_its_lock_counts_as_open() {
+    let before = tabs::open_tabs().await.expect("Chromium has Web Locks");
+    assert!(!before.contains("tab-under-test"));
+    assert!(tabs::hold("tab-under-test"));
+    // The lock is granted asynchronously.
+    let mut open = false;
+    for _ in 0..50 {
+        let now = tabs::open_tabs().await.unwrap_or_default();
+        if now.contains("tab-under-test") {
+            open = !now.contains("never-opened");
+            break;
+        }
+        sleep(10).await;
+    }
+    assert!(open, "the held lock is listed, and only it");
+}
+
 /// One test, the steps in order: they share one store, and wasm-bindgen-test runs async tests
 /// concurrently.
 #[wasm_bindgen_test]
@@ -127,4 +194,54 @@ async fn the_text_store_saves_restores_and_falls_back() {
     a_tab_slot_is_kept_apart_and_the_newest_record_wins().await;
     without_indexeddb_localstorage_keeps_small_texts_and_says_when_it_cannot().await;
     a_text_saved_by_an_older_version_is_restored().await;
+    each_record_comes_back_with_its_slot_from_either_store().await;
+    a_tab_that_holds_its_lock_counts_as_open().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_closed_tab_notice_says_how_long_and_answers_each_button() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let (loads, discards) = (Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
+    let saved_at = js_sys::Date::new_with_year_month_day_hr_min(2026, 2, 9, 7, 5).get_time();
+    yew::Renderer::<OrphanText>::with_root_and_props(
+        root.clone(),
+        OrphanTextProps {
+            chars: 1234,
+            saved_at,
+            on_load: Callback::from({
+                let loads = loads.clone();
+                move |()| loads.set(loads.get() + 1)
+            }),
+            on_discard: Callback::from({
+                let discards = discards.clone();
+                move |()| discards.set(discards.get() + 1)
+            }),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let notice = root
+        .query_selector("[data-testid=orphan-text]")
+        .unwrap()
+        .unwrap();
+    let said = notice.text_content().unwrap();
+    assert!(
+        said.contains("另一个标签页关闭前保存了不同的文本"),
+        "{said}"
+    );
+    assert!(said.contains("1234 字"), "{said}");
+    assert!(said.contains("3月9日 07:05"), "{said}");
+    let click = |id: &str| {
+        root.query_selector(&format!("[data-testid={id}]"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+            .click()
+    };
+    click("orphan-load");
+    assert_eq!((loads.get(), discards.get()), (1, 0));
+    click("orphan-discard");
+    assert_eq!((loads.get(), discards.get()), (1, 1));
 }
