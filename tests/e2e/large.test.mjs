@@ -114,6 +114,11 @@ test('20 MB: progress, a click answered within 100 ms while the worker runs, and
   assert.match(stats, /字/);
   const keywords = await page.getByTestId('keyword').count();
   assert.ok(keywords > 0, 'the report lists keywords');
+  // Thousands of distinct quantities: the first hundred are listed, the rest on request.
+  const quantities = page.locator('[data-testid=entity][data-type=quantity]');
+  assert.equal(await quantities.count(), 100);
+  await page.locator('[data-testid=entity-show-all][data-type=quantity]').click();
+  assert.ok(await quantities.count() > 100, 'show all lists them all');
 
   const long = await page.evaluate(() => window.__long);
   const during = long.filter((t) => t.at > before && t.at < doneAt - 0);
