@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useSite, openPage, waitForState, paste } from './harness.mjs';
+import { useSite, openPage, waitForState, paste, analysedAfter } from './harness.mjs';
 
 const site = useSite();
 
@@ -22,17 +22,6 @@ const NEWS = [
   '市里还推出了-文旅卡，凭-文旅卡可免费进入城市书房和博物馆。',
 ].join('\n');
 const FORMULA_WORD = '-文旅卡';
-
-/** Runs `act` and waits until an analysis that started after it is done. */
-async function analysedAfter(page, act) {
-  const since = await page.evaluate(() => performance.now());
-  await act();
-  await page.waitForFunction(
-    (t) => window.__marks.states.some((s) => s.state === 'busy' && s.at > t)
-      && document.querySelector('[data-testid=status]')?.dataset.state === 'done',
-    since,
-  );
-}
 
 /** Rows of an RFC 4180 file: quoted cells may hold commas, quotes ("") and line breaks. */
 function parseCsv(text) {

@@ -145,6 +145,17 @@ export async function fixture(name) {
   return readFile(join(here, 'fixtures', name), 'utf8');
 }
 
+/** Runs `act` and waits until an analysis that started after it is done. */
+export async function analysedAfter(page, act) {
+  const since = await page.evaluate(() => performance.now());
+  await act();
+  await page.waitForFunction(
+    (t) => window.__marks.states.some((s) => s.state === 'busy' && s.at > t)
+      && document.querySelector('[data-testid=status]')?.dataset.state === 'done',
+    since,
+  );
+}
+
 /** Sets the text area's value at once and tells the page, as a paste does (Chromium's editor
  * takes minutes to insert megabytes through the keyboard). */
 export async function setText(page, text) {

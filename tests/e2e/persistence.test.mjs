@@ -49,6 +49,15 @@ async function untilSaved(page, check, what, timeout = 15_000) {
 }
 
 const shared = (records) => records.find((r) => r.key === 'shared');
+
+/** A second tab of the site in `context` (its page errors go to `log`), once it shows `text`. */
+async function secondTab(context, log, text) {
+  const second = await context.newPage();
+  second.on('pageerror', (err) => log.errors.push(String(err)));
+  await second.goto(site.server.origin + '/');
+  await inputIs(second, text);
+  return second;
+}
 const tabSlots = (records) => records.filter((r) => r.key.startsWith('tab:'));
 
 /** Writes a record straight into the page's store, as a tab that has since closed left it. */
@@ -121,10 +130,7 @@ test('two tabs: the second tab\'s text is not overwritten, the reader chooses, r
   await paste(first, mine);
   await untilSaved(first, (rs) => shared(rs)?.text === mine, 'the first tab saved');
 
-  const second = await context.newPage();
-  second.on('pageerror', (err) => log.errors.push(String(err)));
-  await second.goto(site.server.origin + '/');
-  await inputIs(second, mine);
+  const second = await secondTab(context, log, mine);
   const theirs = '第二个标签页改写的版本：仓库改为每半小时记录温度。';
   await paste(second, theirs);
   await untilSaved(second, (rs) => shared(rs)?.text === theirs, 'the second tab saved');
@@ -210,10 +216,7 @@ test('a tab that has not typed takes the other tab\'s newer text without asking'
   const draft = '甲页的草稿：图书馆周六闭馆整理书架。';
   await paste(first, draft);
   await untilSaved(first, (rs) => shared(rs)?.text === draft, 'the first tab saved');
-  const second = await context.newPage();
-  second.on('pageerror', (err) => log.errors.push(String(err)));
-  await second.goto(site.server.origin + '/');
-  await inputIs(second, draft);
+  const second = await secondTab(context, log, draft);
   await settle(second);
 
   // The second tab only reads; the first edits twice. Each time the second follows quietly.
@@ -245,10 +248,7 @@ test('a text a closed tab saved apart is offered on the next load; loading it se
   const mine = '第一个标签页：河道清淤工程下月开工。';
   await paste(first, mine);
   await untilSaved(first, (rs) => shared(rs)?.text === mine, 'the first tab saved');
-  const second = await context.newPage();
-  second.on('pageerror', (err) => log.errors.push(String(err)));
-  await second.goto(site.server.origin + '/');
-  await inputIs(second, mine);
+  const second = await secondTab(context, log, mine);
   const theirs = '第二个标签页：清淤工程推迟到年底，预算另议。';
   await paste(second, theirs);
   await first.getByTestId('tab-conflict').waitFor();

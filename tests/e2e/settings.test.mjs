@@ -4,9 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import {
-  useSite, openPage, waitForState, fixture, paste,
-} from './harness.mjs';
+import { useSite, openPage, waitForState, fixture, paste, analysedAfter } from './harness.mjs';
 
 const site = useSite();
 
@@ -27,17 +25,6 @@ const TWO_ARTICLES = `山城启用智慧停车平台
 河湾村的草莓丰收了
 本报讯（记者 林秋雨）连日来，河湾村的草莓大棚里一派繁忙景象。村党支部书记王建国介绍，全村今年种植草莓三百亩，预计产值超过六百万元。
 草莓采摘游吸引了不少城里游客，村里还开起了农家乐，村民的收入明显增加。`;
-
-/** Runs `act` and waits until an analysis that started after it is done. */
-async function analysedAfter(page, act) {
-  const since = await page.evaluate(() => performance.now());
-  await act();
-  await page.waitForFunction(
-    (t) => window.__marks.states.some((s) => s.state === 'busy' && s.at > t)
-      && document.querySelector('[data-testid=status]')?.dataset.state === 'done',
-    since,
-  );
-}
 
 async function attributes(page, selector, attribute) {
   return page.locator(selector).evaluateAll(
