@@ -34,6 +34,10 @@ pub const LARGE_TEXT_BYTES: usize = 2 << 20;
 /// Chars of a large text shown in its preview.
 const PREVIEW_CHARS: usize = 3_000;
 
+/// A sample article the project wrote itself (made-up people and places), offered while the
+/// text area is empty so that a first-time reader sees every view at work.
+pub const SAMPLE_ARTICLE: &str = include_str!("../sample/article.txt");
+
 /// The kinds of file offered in the file picker (others may still be dropped, and are then
 /// recognised, or refused with a message, by their content).
 const ACCEPT: &str = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,text/plain,text/markdown,\
@@ -198,9 +202,9 @@ pub fn editor(props: &EditorProps) -> Html {
     });
     let over_limit = characters_all > MAX_CHARS;
 
-    // A new text for a large one (paste into its preview, or clear): written into the hidden
-    // text area first, so that it holds what the page holds.
-    let replace_large = {
+    // A text put in from outside the text area (a paste into a large text's preview, clear, the
+    // sample), then analysed; written into the text area when there is one.
+    let replace_text = {
         let (area, on_edit, on_analyse) = (
             area.clone(),
             props.on_edit.clone(),
@@ -214,10 +218,11 @@ pub fn editor(props: &EditorProps) -> Html {
             on_analyse.emit(());
         })
     };
+    let load_sample = replace_text.reform(|_: MouseEvent| SAMPLE_ARTICLE.to_string());
     let preview = if large {
         let preview: String = props.text.chars().take(PREVIEW_CHARS).collect();
         let onpaste = {
-            let replace = replace_large.clone();
+            let replace = replace_text.clone();
             Callback::from(move |event: Event| {
                 let Ok(event) = event.dyn_into::<web_sys::ClipboardEvent>() else {
                     return;
@@ -232,7 +237,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 }
             })
         };
-        let clear = replace_large.reform(|_: MouseEvent| String::new());
+        let clear = replace_text.reform(|_: MouseEvent| String::new());
         let edit = {
             let edit_anyway = edit_anyway.clone();
             Callback::from(move |_: MouseEvent| edit_anyway.set(true))
@@ -293,6 +298,12 @@ pub fn editor(props: &EditorProps) -> Html {
                 <input type="file" ref={picker} class="visually-hidden" accept={ACCEPT}
                        data-testid="file-input" aria-label="选择要打开的文件" tabindex="-1"
                        {onchange} />
+                if props.text.trim().is_empty() {
+                    <button type="button" class="quiet" data-testid="load-sample" onclick={load_sample}
+                            title="载入一篇示例新闻（虚构的人物和地点），看看各项分析">
+                        { "示例文章" }
+                    </button>
+                }
                 <span class="hint"><kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " 立即分析" }</span>
                 <button type="button" data-testid="analyse" {onclick}>{ "分析" }</button>
             </div>

@@ -194,3 +194,21 @@ test('files that cannot be read are refused with a reason, and the text stays', 
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('the sample article is offered while the text area is empty, and analysed', async () => {
+  const { context, page, log } = await openPage(site.browser, site.server.origin);
+  await page.goto(site.server.origin + '/');
+  await waitForState(page, 'ready');
+  await page.getByTestId('load-sample').click();
+  await waitForState(page, 'done');
+  const text = await page.getByTestId('input').inputValue();
+  assert.ok(text.length > 500, 'the sample is in the text area');
+  // It names people, places, organisations, times, quantities and a work, for every view.
+  for (const type of ['person', 'place', 'organization', 'time', 'quantity', 'work']) {
+    const found = await page.locator(`[data-testid=entity][data-type=${type}]`).count();
+    assert.ok(found > 0, `the sample has a ${type}`);
+  }
+  assert.equal(await page.getByTestId('load-sample').count(), 0, 'offered only for an empty text area');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
