@@ -7,10 +7,11 @@ use yew::prelude::*;
 
 use crate::bridge::{EngineBridge, EngineEvent};
 use crate::components::{
-    ContextPanel, Editor, EmptyState, ImportNoticeView, OrphanText, ReportView, SettingsPanel,
-    StatusBadge, TabConflict, UpdateNotice,
+    CloudContext, ContextPanel, Editor, EmptyState, ImportNoticeView, OrphanText, ReportView,
+    SettingsPanel, StatusBadge, TabConflict, UpdateNotice,
 };
 use crate::protocol::Request;
+use crate::state::cloud::CloudEdit;
 use crate::state::settings::{Settings, SettingsEdit};
 use crate::state::{Action, AppState, Problem};
 use crate::{now_ms, storage};
@@ -63,6 +64,15 @@ pub fn app() -> Html {
                     },
                     EngineEvent::Progress { id, progress } => Action::Progress { id, progress },
                     EngineEvent::Contexts { id, contexts } => Action::Contexts { id, contexts },
+                    EngineEvent::Cloud {
+                        id,
+                        cloud,
+                        layout_ms,
+                    } => Action::Cloud {
+                        id,
+                        cloud,
+                        layout_ms,
+                    },
                     EngineEvent::Imported {
                         id, text, notes, ..
                     } => Action::Imported {
@@ -153,6 +163,23 @@ pub fn app() -> Html {
         });
     }
 
+    // Send a cloud request (its own slot: a new layout may be asked for at any time; only the
+    // newest answer is shown).
+    {
+        let outgoing = state.cloud.outgoing.clone();
+        let bridge = bridge.clone();
+        let key = outgoing.as_deref().and_then(|r| match r {
+            Request::Cloud { id, .. } => Some(*id),
+            _ => None,
+        });
+        use_effect_with(key, move |_| {
+            if let (Some(request), Some(bridge)) = (outgoing, bridge.borrow().as_ref()) {
+                // A lost request leaves the report's own cloud on screen.
+                bridge.send(&request);
+            }
+        });
+    }
+
     // Keep the text across reloads, and out of another tab's way.
     let saved_text = {
         let dispatcher = state.dispatcher();
@@ -225,15 +252,28 @@ pub fn app() -> Html {
     let on_pick = use_callback(state.dispatcher(), |term: Option<String>, dispatcher| {
         dispatcher.dispatch(Action::ShowContexts(term))
     });
+    let on_cloud = use_callback(state.dispatcher(), |edit: CloudEdit, dispatcher| {
+        dispatcher.dispatch(Action::EditCloud(edit))
+    });
+    let cloud_context = CloudContext {
+        cloud: state.cloud.cloud.clone(),
+        layout_ms: state.cloud.layout_ms,
+        settings: Rc::new(state.settings.cloud.clone()),
+        has_mask: state.cloud.mask.is_some(),
+        on_edit: on_cloud,
+        on_width: use_callback(state.dispatcher(), |width: u32, dispatcher| {
+            dispatcher.dispatch(Action::CloudPanelWidth(width))
+        }),
+    };
     let report = match (&state.report, state.empty || state.text.trim().is_empty()) {
         (Some(report), false) => html! {
-            <>
+            <ContextProvider<CloudContext> context={cloud_context}>
                 if let Some(term) = state.contexts_term.clone() {
                     <ContextPanel {term} contexts={state.contexts.clone()} on_close={on_pick.clone()} />
                 }
                 <ReportView report={report.clone()} on_pick={on_pick.clone()}
                             settings={state.settings.clone()} on_settings={on_settings.clone()} />
-            </>
+            </ContextProvider<CloudContext>>
         },
         _ => html! { <EmptyState /> },
     };

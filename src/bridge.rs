@@ -36,6 +36,12 @@ pub enum EngineEvent {
         id: u64,
         contexts: Box<wenxi_core::contexts::Contexts>,
     },
+    /// A cloud laid out again with the page's options and font; `layout_ms` in the worker.
+    Cloud {
+        id: u64,
+        cloud: Box<wenxi_core::Cloud>,
+        layout_ms: f64,
+    },
     /// The text of a file, or (`Err`) why it could not be read, in the reader's words.
     Imported {
         id: u64,
@@ -191,6 +197,15 @@ fn start(shared: &Rc<Shared>) {
             },
             Ok(Response::Progress { id, progress }) => EngineEvent::Progress { id, progress },
             Ok(Response::Contexts { id, contexts }) => EngineEvent::Contexts { id, contexts },
+            Ok(Response::Cloud {
+                id,
+                cloud,
+                layout_ms,
+            }) => EngineEvent::Cloud {
+                id,
+                cloud,
+                layout_ms,
+            },
             Ok(Response::Imported {
                 id,
                 name,

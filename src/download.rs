@@ -9,7 +9,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     options.set_type(mime);
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_blob(name, &blob)
+}
+
+/// Offers `blob` (a picture drawn in the page, say) as a download named `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let clicked = click_link(name, &url);
     // The browser has taken the file once the click is handled; free it a moment later (at
     // once could cancel the download in some browsers), and also when the click failed.

@@ -4,8 +4,10 @@
 //! only wires it to `postMessage`.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use crate::protocol::{Request, Response};
+use wenxi_core::cloud::{self, CloudInput, EstimatedGlyphs, GlyphSource};
 use wenxi_core::limits::Limit;
 use wenxi_core::progress::Progress;
 use wenxi_core::{Analyzer, Report};
@@ -39,6 +41,15 @@ fn keep_spans_for_page(report: &mut Report) {
 /// Occurrences listed with their context; the count and the dispersion cover all of them.
 const CONTEXT_LINES: usize = 200;
 
+/// TF-IDF keywords kept for the cloud: the most a reader may ask a cloud to show, more than
+/// the report lists, so they stay here and never cross to the page. The engine ranks this deep
+/// for every report, so keeping them changes nothing in the report.
+pub const CLOUD_KEYWORDS: usize = wenxi_core::RANK_DEPTH;
+
+/// Gives the glyph source that measures words in a font family (the worker's draws on a
+/// canvas; the default estimates, so the host runs natively).
+pub type GlyphsFor = Box<dyn Fn(&str) -> Rc<dyn GlyphSource>>;
+
 /// The engine, loaded once; every analysis after the first reuses its dictionary.
 pub struct EngineHost {
     /// In a `RefCell` because the user's words change the segmenter (`set_user_words`) while
@@ -46,6 +57,9 @@ pub struct EngineHost {
     analyzer: RefCell<Analyzer>,
     /// The text of the last analysis: contexts are asked for in it.
     last_text: RefCell<String>,
+    /// The last analysis's TF-IDF keywords, best first: clouds are laid out from them.
+    cloud_words: RefCell<Vec<CloudInput>>,
+    glyphs: GlyphsFor,
 }
 
 impl EngineHost {
@@ -54,7 +68,25 @@ impl EngineHost {
         EngineHost {
             analyzer: RefCell::new(Analyzer::new()),
             last_text: Default::default(),
+            cloud_words: Default::default(),
+            glyphs: Box::new(|_| Rc::new(EstimatedGlyphs)),
         }
+    }
+
+    /// Measures cloud words with the glyph sources `glyphs` gives for a font family.
+    pub fn set_glyphs(&mut self, glyphs: impl Fn(&str) -> Rc<dyn GlyphSource> + 'static) {
+        self.glyphs = Box::new(glyphs);
+    }
+
+    /// Lays the last analysis's keywords out as a cloud.
+    fn cloud(
+        &self,
+        options: &cloud::CloudOptions,
+        font: &str,
+        mask: Option<&cloud::ShapeMask>,
+    ) -> wenxi_core::Cloud {
+        let glyphs = (self.glyphs)(font);
+        cloud::layout(&self.cloud_words.borrow(), options, glyphs.as_ref(), mask)
     }
 
     /// Gives the engine the entity model's file, or says why there is none. A file that is
@@ -90,7 +122,11 @@ impl EngineHost {
         tell: &dyn Fn(Response),
     ) -> Response {
         match Request::from_json(request) {
-            Ok(Request::Analyse { id, text, options }) => {
+            Ok(Request::Analyse {
+                id,
+                text,
+                mut options,
+            }) => {
                 // The one borrow of the handler: requests are answered one at a time.
                 let Ok(mut analyzer) = self.analyzer.try_borrow_mut() else {
                     return Response::Failed {
@@ -102,6 +138,9 @@ impl EngineHost {
                 // Rebuilds the segmenter only when the user's words changed since last time;
                 // the time it takes counts as engine time.
                 analyzer.set_user_words(&options.user_words);
+                // Ranked deep enough for the largest cloud; the page gets the list it asked for.
+                let page_top_k = options.top_k;
+                options.top_k = page_top_k.max(CLOUD_KEYWORDS);
                 let told = Cell::new(start);
                 let progress = |progress: Progress| {
                     let now = now_ms();
@@ -118,6 +157,11 @@ impl EngineHost {
                     Limit::default(),
                 );
                 keep_spans_for_page(&mut report);
+                *self.cloud_words.borrow_mut() =
+                    report.keywords.iter().map(CloudInput::from).collect();
+                report.keywords.truncate(page_top_k);
+                report.textrank.truncate(page_top_k);
+                report.frequency.truncate(page_top_k);
                 *self.last_text.borrow_mut() = text;
                 Response::Report {
                     id,
@@ -142,6 +186,20 @@ impl EngineHost {
                     message: "the engine is busy with another request".into(),
                 },
             },
+            Ok(Request::Cloud {
+                id,
+                options,
+                font,
+                mask,
+            }) => {
+                let start = now_ms();
+                let cloud = self.cloud(&options, &font, mask.as_ref());
+                Response::Cloud {
+                    id,
+                    cloud: Box::new(cloud),
+                    layout_ms: now_ms() - start,
+                }
+            }
             Ok(Request::Import { id, .. }) => Response::Failed {
                 id: Some(id),
                 message: "a file to import came without its bytes".into(),
@@ -178,6 +236,10 @@ impl EngineHost {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "engine_host/cloud_tests.rs"]
+mod cloud_tests;
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod bridge;
+pub mod cloud_glyphs;
 pub mod components;
 pub mod download;
 pub mod engine_host;

@@ -7,9 +7,10 @@
 //! page's wasm memory.
 
 use serde::{Deserialize, Serialize};
+use wenxi_core::cloud::{CloudOptions, ShapeMask};
 use wenxi_core::contexts::Contexts;
 use wenxi_core::progress::Progress;
-use wenxi_core::{Options, Report, StageTimes};
+use wenxi_core::{Cloud, Options, Report, StageTimes};
 
 /// What the page asks of the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +24,15 @@ pub enum Request {
     },
     /// Where `term` occurs in the text of the last analysis.
     Contexts { id: u64, term: String },
+    /// Lay the keyword cloud of the last analysis out again, with glyphs measured in `font`
+    /// (a CSS family the page found on this system; empty for the default) and, for
+    /// `Shape::Mask`, the reader's image as `mask`.
+    Cloud {
+        id: u64,
+        options: CloudOptions,
+        font: String,
+        mask: Option<ShapeMask>,
+    },
     /// Read the file `name` (its bytes travel beside this message) and answer with its text.
     Import { id: u64, name: String },
     /// Make the worker panic on purpose. It exists so that tests can prove that a crashed
@@ -48,6 +58,12 @@ pub enum Response {
     Progress { id: u64, progress: Progress },
     /// The answer to `Request::Contexts` number `id`.
     Contexts { id: u64, contexts: Box<Contexts> },
+    /// The answer to `Request::Cloud` number `id`; `layout_ms` is the layout's own time.
+    Cloud {
+        id: u64,
+        cloud: Box<Cloud>,
+        layout_ms: f64,
+    },
     /// The text of the file of `Request::Import` number `id`. `notes` are things the reader
     /// should know (the encoding guessed, parts left out), already in words.
     Imported {

@@ -5,6 +5,7 @@
 //! in flight, the newest text wins, nothing is sent before the engine is ready) in one place
 //! where they are tested without a browser.
 
+pub mod cloud;
 pub mod file;
 pub mod settings;
 
@@ -16,6 +17,7 @@ use wenxi_core::{Report, StageTimes};
 use yew::Reducible;
 
 use crate::protocol::Request;
+use cloud::{CloudEdit, CloudSlot};
 use file::{FileJob, ImportNotice};
 use settings::{Settings, SettingsEdit};
 
@@ -124,8 +126,11 @@ pub struct AppState {
     /// The contexts request to send now (its own slot: it may go out beside an analysis).
     pub outgoing_contexts: Option<Rc<Request>>,
     next_contexts_id: u64,
-    /// The reader's dictionary, stop words and keyword tags, sent with every analysis.
+    /// The reader's dictionary, stop words and keyword tags, sent with every analysis; and
+    /// their cloud choices.
     pub settings: Rc<Settings>,
+    /// The cloud laid out by the worker for this report, and the request for the next one.
+    pub cloud: CloudSlot,
 }
 
 pub enum Action {
@@ -183,6 +188,17 @@ pub enum Action {
         edit: SettingsEdit,
         now_ms: f64,
     },
+    /// The worker laid out cloud request `id`.
+    Cloud {
+        id: u64,
+        cloud: Box<wenxi_core::Cloud>,
+        layout_ms: f64,
+    },
+    /// The reader changed a cloud choice or its mask: the cloud is laid out again (colours and
+    /// background only redraw).
+    EditCloud(CloudEdit),
+    /// The cloud panel is `width` CSS px wide: a narrow one gets a layout of its own size.
+    CloudPanelWidth(u32),
     /// Another tab saved different settings: they apply here too.
     SettingsSavedElsewhere {
         settings: Rc<Settings>,
@@ -277,6 +293,7 @@ impl AppState {
     /// Stops the analysis in flight by replacing the worker; the engine is loading again until
     /// the new worker says it is ready.
     fn cancel(&mut self) {
+        self.cloud.worker_replaced();
         self.in_flight = None;
         self.outgoing = None;
         self.progress = None;
@@ -372,6 +389,8 @@ impl Reducible for AppState {
                 next.timings.engine_ms = Some(engine_ms);
                 next.timings.stages = Some(stages);
                 next.timings.round_trip_ms = Some(now_ms - next.sent_at_ms);
+                next.cloud.report_arrived();
+                next.cloud.request(&next.settings.cloud);
                 // The text changed under the contexts shown: ask again in the new one.
                 next.request_contexts();
                 if next.wanted {
@@ -392,6 +411,7 @@ impl Reducible for AppState {
                 next.error = Some(problem);
                 if crashed {
                     next.engine_ready = false;
+                    next.cloud.worker_replaced();
                 }
             }
             Action::ShowContexts(term) => {
@@ -413,19 +433,32 @@ impl Reducible for AppState {
                 if !settings.apply(edit) {
                     return self;
                 }
-                next.settings = Rc::new(settings);
-                // Only a text the reader has seen analysed needs analysing again.
-                if next.report.is_some() || next.wanted {
-                    next.analyse(now_ms);
-                }
+                let settings = Rc::new(settings);
+                next.take_settings(settings, now_ms);
             }
             Action::SettingsSavedElsewhere { settings, now_ms } => {
                 if settings == next.settings {
                     return self;
                 }
-                next.settings = settings;
-                if next.report.is_some() || next.wanted {
-                    next.analyse(now_ms);
+                next.take_settings(settings, now_ms);
+            }
+            Action::Cloud {
+                id,
+                cloud,
+                layout_ms,
+            } => {
+                if !next.cloud.answered(id, *cloud, layout_ms) {
+                    return self;
+                }
+            }
+            Action::CloudPanelWidth(width) => {
+                if !next.cloud_panel_width(width) {
+                    return self;
+                }
+            }
+            Action::EditCloud(edit) => {
+                if !next.edit_cloud(edit) {
+                    return self;
                 }
             }
         }

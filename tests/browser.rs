@@ -27,6 +27,10 @@ mod settings_and_report;
 #[path = "browser/storage.rs"]
 mod storage;
 
+/// The cloud's glyph masks on an OffscreenCanvas, and a layout made with them.
+#[path = "browser/cloud.rs"]
+mod cloud;
+
 const ARTICLE: &str = include_str!("e2e/fixtures/article2.txt");
 
 /// The model file the worker fetches, as trunk copies it into the site.

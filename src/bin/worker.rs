@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use wenxi::cloud_glyphs::CanvasGlyphs;
 use wenxi::engine_host::EngineHost;
 use wenxi::protocol::Response;
 
@@ -82,6 +83,15 @@ fn main() {
         let start = now_ms();
         let mut host = EngineHost::load();
         host.set_entity_model(fetch_bytes(model_request, ENTITY_MODEL_URL).await);
+        // Cloud words measured in the page's font on one reused canvas; without an
+        // OffscreenCanvas (old browsers) the host keeps its estimate.
+        if let Ok(glyphs) = CanvasGlyphs::new() {
+            let glyphs = std::rc::Rc::new(glyphs);
+            host.set_glyphs(move |font| {
+                glyphs.set_font(font);
+                glyphs.clone()
+            });
+        }
         let load_ms = now_ms() - start;
         let host = std::rc::Rc::new(host);
 

@@ -1,46 +1,302 @@
-//! The keyword cloud as SVG. The layout is computed in the worker; this only draws it.
+//! The keyword cloud panel: the cloud as SVG (crisp at any DPI), its options, hover details,
+//! click for contexts, and exports. The layout comes from the worker; this only draws it, by the
+//! drawing model of [`wenxi_core::CloudWord`].
+//!
+//! The report's own cloud (laid out from estimated glyphs) shows first; the page's
+//! [`CloudContext`] carries the worker's cloud in the reader's choices once it arrives. Without a
+//! context (a report rendered alone) the report's cloud is drawn with the default look.
 
-use wenxi_core::export::PALETTE;
+mod export;
+mod fonts;
+mod mask;
+mod options;
+mod palette;
+
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use wenxi_core::Cloud;
 use yew::prelude::*;
 
+pub use export::{png_blob, svg_file, PNG_SCALES};
+pub use palette::colour;
+
+use crate::cloud_glyphs::font_family;
+use crate::download::{download, download_blob};
+use crate::state::cloud::{CloudEdit, CloudSettings};
+use options::CloudOptionsBar;
+
+/// What the page tells the cloud panel (and the export group): the worker's cloud, the reader's
+/// choices, and where changes go.
+#[derive(Clone, PartialEq)]
+pub struct CloudContext {
+    /// The cloud laid out for the current report in the reader's choices, once it arrived.
+    pub cloud: Option<Rc<Cloud>>,
+    /// The layout's time in the worker.
+    pub layout_ms: Option<f64>,
+    pub settings: Rc<CloudSettings>,
+    /// A mask image is loaded (it can be chosen as the shape).
+    pub has_mask: bool,
+    pub on_edit: Callback<CloudEdit>,
+    /// Hears the panel's width in CSS px (on first draw and when the window is resized).
+    pub on_width: Callback<u32>,
+}
+
+/// The cloud on screen and the look it is drawn with: the worker's when there is one, else the
+/// report's own `fallback`.
+pub fn shown_cloud(
+    context: Option<&CloudContext>,
+    fallback: &Rc<Cloud>,
+) -> (Rc<Cloud>, Rc<CloudSettings>) {
+    match context {
+        Some(c) => (
+            c.cloud.clone().unwrap_or_else(|| fallback.clone()),
+            c.settings.clone(),
+        ),
+        None => (fallback.clone(), Rc::default()),
+    }
+}
+
+/// Downloads the cloud as SVG; the error is a sentence for the reader.
+pub fn export_svg(cloud: &Cloud, look: &CloudSettings) -> Result<(), String> {
+    let name = super::export::stamped_name("cloud", "svg");
+    download(&name, "image/svg+xml;charset=utf-8", &svg_file(cloud, look))
+        .map_err(|_| format!("浏览器没能生成下载文件「{name}」"))
+}
+
+/// Draws the cloud as a PNG at `scale` and downloads it; `done` hears of a failure.
+fn export_png(
+    cloud: Rc<Cloud>,
+    look: Rc<CloudSettings>,
+    scale: u32,
+    done: Callback<Option<String>>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let name = super::export::stamped_name(&format!("cloud-{scale}x"), "png");
+        let result = match png_blob(&cloud, &look, scale).await {
+            Ok(blob) => download_blob(&name, &blob).map_err(|_| ()),
+            Err(_) => Err(()),
+        };
+        done.emit(
+            result
+                .err()
+                .map(|_| format!("浏览器没能画出 PNG 文件「{name}」")),
+        );
+    });
+}
+
 #[derive(Properties, PartialEq)]
 pub struct CloudProps {
-    pub cloud: std::rc::Rc<Cloud>,
+    /// The report's own cloud, shown until the worker's arrives.
+    pub cloud: Rc<Cloud>,
     #[prop_or_default]
     pub on_pick: Callback<Option<String>>,
 }
 
 #[component(CloudView)]
 pub fn cloud_view(props: &CloudProps) -> Html {
-    let cloud = &props.cloud;
-    if cloud.words.is_empty() {
-        return html! { <p class="muted">{ "词太少，画不出词云。" }</p> };
+    let context = use_context::<CloudContext>();
+    let hovered = use_state(|| None::<usize>);
+    let problem = use_state(|| None::<String>);
+    let (cloud, look) = shown_cloud(context.as_ref(), &props.cloud);
+    let panel = use_node_ref();
+    {
+        let (panel, on_width) = (panel.clone(), context.as_ref().map(|c| c.on_width.clone()));
+        use_effect_with((), move |_| {
+            let listener = on_width.map(|on_width| watch_width(panel, on_width));
+            move || drop(listener)
+        });
     }
-    let view_box = format!("0 0 {} {}", cloud.width, cloud.height);
+    let precise = context.as_ref().is_some_and(|c| c.cloud.is_some());
+
+    let options = match &context {
+        Some(c) => html! {
+            <CloudOptionsBar settings={c.settings.clone()} has_mask={c.has_mask}
+                             size={(cloud.width.max(1.0) as u32, cloud.height.max(1.0) as u32)}
+                             on_edit={c.on_edit.clone()} />
+        },
+        None => Html::default(),
+    };
+    let exports = {
+        let svg = {
+            let (cloud, look, problem) = (cloud.clone(), look.clone(), problem.clone());
+            Callback::from(move |_: MouseEvent| problem.set(export_svg(&cloud, &look).err()))
+        };
+        let png = |scale: u32| {
+            let size = format!(
+                "{} × {}",
+                (cloud.width * f64::from(scale)).round(),
+                (cloud.height * f64::from(scale)).round()
+            );
+            let (cloud, look, problem) = (cloud.clone(), look.clone(), problem.clone());
+            let done = Callback::from(move |p: Option<String>| problem.set(p));
+            let onclick = Callback::from(move |_: MouseEvent| {
+                export_png(cloud.clone(), look.clone(), scale, done.clone())
+            });
+            html! {
+                <button type="button" class="quiet" data-testid={format!("cloud-export-png-{scale}")}
+                        title={format!("下载 PNG 图片，{scale} 倍尺寸（{size} 像素）")}
+                        {onclick}>{ format!("PNG {scale}×") }</button>
+            }
+        };
+        html! {
+            <div class="cloud-exports" role="group" aria-label="导出词云">
+                <button type="button" class="quiet" data-testid="cloud-export-svg" onclick={svg}
+                        title="下载 SVG 矢量图（文字可编辑，任意放大都清晰）">{ "SVG" }</button>
+                { for PNG_SCALES.iter().map(|&s| png(s)) }
+            </div>
+        }
+    };
+    let status = html! {
+        <p class="cloud-status muted">
+            <span data-testid="cloud-fill" data-fill={format!("{:.4}", cloud.fill)}>
+                { format!("填充 {:.0}%", cloud.fill * 100.0) }
+            </span>
+            { format!(" · {} 个词", cloud.words.len()) }
+            if !cloud.complete && !cloud.words.is_empty() && precise {
+                <span class="cloud-incomplete">{ " · 最小字号也放不下全部词，只画了能放下的" }</span>
+            }
+        </p>
+    };
+    let problem_note = problem
+        .as_ref()
+        .map(|m| html! { <p class="notice" role="alert">{ m.clone() }</p> })
+        .unwrap_or_default();
+
+    if cloud.words.is_empty() {
+        return html! {
+            <div class="cloud-panel" ref={panel}>
+                { options }
+                <p class="muted">{ "词太少，画不出词云。" }</p>
+            </div>
+        };
+    }
+    let tip = hovered.and_then(|i| cloud.words.get(i)).map_or_else(
+        || "把鼠标移到词上（或用 Tab 键选中）查看出现次数和得分；点击查看上下文。".to_string(),
+        |w| format!("{}：出现 {} 次，得分 {:.2}", w.term, w.count, w.weight),
+    );
     html! {
-        <svg data-testid="cloud" class="cloud" viewBox={view_box} role="img"
+        <div class="cloud-panel" ref={panel}>
+            { options }
+            { draw(&cloud, &look, precise.then(|| context.as_ref().and_then(|c| c.layout_ms)).flatten(),
+                   &props.on_pick, &hovered) }
+            <p class="cloud-tip" role="status" data-testid="cloud-tip">{ tip }</p>
+            { status }
+            { exports }
+            { problem_note }
+        </div>
+    }
+}
+
+/// Tells `on_width` the width of `panel` now and after each resize of the window; the
+/// listener lasts as long as the value returned.
+fn watch_width(panel: NodeRef, on_width: Callback<u32>) -> Option<ResizeListener> {
+    let tell = move || {
+        if let Some(element) = panel.cast::<web_sys::Element>() {
+            on_width.emit(element.client_width().max(0) as u32);
+        }
+    };
+    tell();
+    let window = web_sys::window()?;
+    let closure = Closure::<dyn Fn()>::new(tell);
+    window
+        .add_event_listener_with_callback("resize", closure.as_ref().unchecked_ref())
+        .ok()?;
+    Some(ResizeListener { window, closure })
+}
+
+/// A `resize` listener on the window, removed when dropped.
+struct ResizeListener {
+    window: web_sys::Window,
+    closure: Closure<dyn Fn()>,
+}
+
+impl Drop for ResizeListener {
+    fn drop(&mut self) {
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("resize", self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// The SVG itself: one `<text>` per word (vertical words one `<tspan>` per char).
+fn draw(
+    cloud: &Cloud,
+    look: &CloudSettings,
+    layout_ms: Option<f64>,
+    on_pick: &Callback<Option<String>>,
+    hovered: &UseStateHandle<Option<usize>>,
+) -> Html {
+    let view_box = format!("0 0 {} {}", cloud.width, cloud.height);
+    let background = look.background.colour().map(|fill| {
+        html! { <rect class="cloud-background" width="100%" height="100%" fill={fill} /> }
+    });
+    let words = cloud.words.iter().enumerate().map(|(i, w)| {
+        let pick = {
+            let (on_pick, term) = (on_pick.clone(), w.term.clone());
+            move || on_pick.emit(Some(term.clone()))
+        };
+        let onclick = {
+            let pick = pick.clone();
+            Callback::from(move |_: MouseEvent| pick())
+        };
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                pick();
+            }
+        });
+        let show = |on: bool| {
+            let hovered = hovered.clone();
+            move || hovered.set(on.then_some(i))
+        };
+        let (enter, leave, focus, blur) = (show(true), show(false), show(true), show(false));
+        let transform = (w.rotate != 0 && !w.vertical)
+            .then(|| format!("rotate({} {:.2} {:.2})", w.rotate, w.x, w.y));
+        let body = if w.vertical {
+            w.term
+                .chars()
+                .enumerate()
+                .map(|(k, c)| {
+                    html! {
+                        <tspan x={format!("{:.2}", w.x)}
+                               y={format!("{:.2}", w.y + k as f64 * w.font_size)}>
+                            { c.to_string() }
+                        </tspan>
+                    }
+                })
+                .collect::<Html>()
+        } else {
+            html! { w.term.clone() }
+        };
+        html! {
+            <text data-testid="cloud-word" data-term={w.term.clone()}
+                  data-count={w.count.to_string()} data-score={format!("{:.4}", w.weight)}
+                  class={w.vertical.then_some("vertical")} tabindex="0" role="button"
+                  x={format!("{:.2}", w.x)} y={format!("{:.2}", w.y)}
+                  font-size={format!("{:.1}", w.font_size)}
+                  fill={colour(look.palette, look.background, w.color)} text-anchor="middle" {transform}
+                  {onclick} {onkeydown}
+                  onmouseenter={Callback::from(move |_: MouseEvent| enter())}
+                  onmouseleave={Callback::from(move |_: MouseEvent| leave())}
+                  onfocus={Callback::from(move |_: FocusEvent| focus())}
+                  onblur={Callback::from(move |_: FocusEvent| blur())}>
+                <title>{ format!("{}：出现 {} 次，得分 {:.2}", w.term, w.count, w.weight) }</title>
+                { body }
+            </text>
+        }
+    });
+    html! {
+        <svg data-testid="cloud" class="cloud" viewBox={view_box} role="group"
              aria-label={format!("关键词云，共 {} 个词", cloud.words.len())}
+             font-family={font_family(&look.font)}
+             data-shape={cloud.shape.clone()} data-seed={cloud.seed.to_string()}
+             data-fill={format!("{:.4}", cloud.fill)} data-complete={cloud.complete.to_string()}
+             data-layout-ms={layout_ms.map(|ms| format!("{ms:.1}"))}
              xmlns="http://www.w3.org/2000/svg">
-            { for cloud.words.iter().enumerate().map(|(i, w)| {
-                // A class, not a style attribute: the page's CSP allows no inline styles.
-                let class = w.vertical.then_some("vertical");
-                let onclick = {
-                    let on_pick = props.on_pick.clone();
-                    let term = w.term.clone();
-                    Callback::from(move |_: MouseEvent| on_pick.emit(Some(term.clone())))
-                };
-                html! {
-                    <text data-testid="cloud-word" data-term={w.term.clone()} {onclick}
-                          x={format!("{:.1}", w.x)} y={format!("{:.1}", w.y)}
-                          font-size={format!("{:.1}", w.font_size)}
-                          fill={PALETTE[i % PALETTE.len()]}
-                          text-anchor="middle" dominant-baseline="central" {class}>
-                        <title>{ format!("{}：{:.2}", w.term, w.weight) }</title>
-                        { w.term.clone() }
-                    </text>
-                }
-            }) }
+            { for background }
+            { for words }
         </svg>
     }
 }

@@ -3,9 +3,7 @@
 
 use std::rc::Rc;
 
-use wenxi_core::export::{
-    cloud_svg, csv_entities, csv_keywords, csv_stats, report_json, SvgOptions,
-};
+use wenxi_core::export::{csv_entities, csv_keywords, csv_stats, report_json};
 use wenxi_core::Report;
 use yew::prelude::*;
 
@@ -82,13 +80,18 @@ impl Export {
         }
     }
 
-    fn contents(self, report: &Report) -> String {
+    /// The file's text; the cloud is the one on screen, in the reader's look (`cloud`).
+    fn contents(self, report: &Report, cloud: &super::cloud::CloudContext) -> String {
         match self {
             Export::KeywordsCsv => csv_keywords(report),
             Export::EntitiesCsv => csv_entities(report),
             Export::StatsCsv => csv_stats(report),
             Export::Json => report_json(report),
-            Export::CloudSvg => cloud_svg(&report.cloud, &SvgOptions::default()),
+            Export::CloudSvg => {
+                let fallback = Rc::new(report.cloud.clone());
+                let (shown, look) = super::cloud::shown_cloud(Some(cloud), &fallback);
+                super::cloud::svg_file(&shown, &look)
+            }
         }
     }
 }
@@ -117,9 +120,18 @@ impl Stamp {
     }
 }
 
+/// A file name for an export made now (see [`file_name`]).
+pub(crate) fn stamped_name(stem: &str, extension: &str) -> String {
+    named(stem, extension, Stamp::now())
+}
+
 /// `wenxi-keywords-20260305-0930.csv`: what it holds and when, so several exports sort in order.
 fn file_name(export: Export, at: Stamp) -> String {
     let (stem, extension) = export.stem_and_extension();
+    named(stem, extension, at)
+}
+
+fn named(stem: &str, extension: &str, at: Stamp) -> String {
     format!(
         "wenxi-{stem}-{:04}{:02}{:02}-{:02}{:02}.{extension}",
         at.year, at.month, at.day, at.hour, at.minute
@@ -141,12 +153,21 @@ impl PartialEq for ExportProps {
 #[component(ExportMenu)]
 pub fn export_menu(props: &ExportProps) -> Html {
     let problem = use_state(|| None::<String>);
+    // The cloud panel's context: the cloud file is the cloud on screen, as the panel exports it.
+    let cloud = use_context::<super::cloud::CloudContext>().unwrap_or(super::cloud::CloudContext {
+        cloud: None,
+        layout_ms: None,
+        settings: Rc::default(),
+        has_mask: false,
+        on_edit: Callback::noop(),
+        on_width: Callback::noop(),
+    });
     let button = |export: Export| {
         let onclick = {
-            let (report, problem) = (props.report.clone(), problem.clone());
+            let (report, problem, cloud) = (props.report.clone(), problem.clone(), cloud.clone());
             Callback::from(move |_: MouseEvent| {
                 let name = file_name(export, Stamp::now());
-                match download(&name, export.mime(), &export.contents(&report)) {
+                match download(&name, export.mime(), &export.contents(&report, &cloud)) {
                     Ok(()) => problem.set(None),
                     Err(_) => problem.set(Some(format!("浏览器没能生成下载文件「{name}」"))),
                 }

@@ -17,7 +17,7 @@ mod tab_conflict;
 mod update_notice;
 
 pub use articles::ArticleList;
-pub use cloud::CloudView;
+pub use cloud::{CloudContext, CloudView};
 pub use contexts::{pick_button, ContextPanel};
 pub use editor::Editor;
 pub use entities::EntityPanel;

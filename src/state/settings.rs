@@ -25,6 +25,17 @@ pub struct Settings {
     pub removed_stopwords: Vec<String>,
     /// jieba tags a keyword may have; empty means the engine's default set.
     pub keyword_pos: Vec<String>,
+    /// How the keyword cloud is laid out and coloured (not sent with analyses). Stored cloud
+    /// choices this page cannot read fall back to the defaults; the rest is kept.
+    #[serde(deserialize_with = "lenient_cloud")]
+    pub cloud: super::cloud::CloudSettings,
+}
+
+fn lenient_cloud<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<super::cloud::CloudSettings, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).unwrap_or_default())
 }
 
 /// The stored form: the settings under a version number.
@@ -164,6 +175,14 @@ impl Settings {
         group.tags.iter().all(|t| allowed.contains(t))
     }
 
+    /// True when both tell the engine the same (they may differ in cloud choices).
+    pub fn same_analysis(&self, other: &Settings) -> bool {
+        self.user_words == other.user_words
+            && self.extra_stopwords == other.extra_stopwords
+            && self.removed_stopwords == other.removed_stopwords
+            && self.keyword_pos == other.keyword_pos
+    }
+
     pub fn has_word(&self, word: &str) -> bool {
         self.user_words.iter().any(|w| w.word == word)
     }
@@ -279,6 +298,7 @@ impl Settings {
             }
         }
         clean.keyword_pos = pos;
+        clean.cloud = self.cloud.cleaned();
         clean
     }
 }

@@ -39,7 +39,7 @@ pub use report::*;
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
 
-use crate::cloud::CloudLayout;
+use crate::cloud::{CloudInput, CloudOptions, EstimatedGlyphs};
 use crate::entities::{EntitySpan, EntityTally};
 use crate::keywords::KeywordRanker;
 use crate::normalize::Normalized;
@@ -78,6 +78,10 @@ impl Default for Options {
     }
 }
 
+/// Keywords each ranking is computed to, before `Options::top_k` cuts the report's lists: the
+/// most words a cloud may show.
+pub const RANK_DEPTH: usize = 300;
+
 /// Phrases and new words listed in a report (all of them join the keyword rankings).
 const MAX_PHRASES: usize = 30;
 /// Keywords listed per article of a multi-article paste.
@@ -101,7 +105,9 @@ pub struct Analyzer {
     /// again is recognised without cleaning it.
     user_words_given: Vec<userdict::UserWord>,
     ranker: KeywordRanker,
-    cloud: CloudLayout,
+    /// How the report's first cloud is laid out (with [`EstimatedGlyphs`]; the page then asks
+    /// for one measured with the reader's font).
+    cloud: CloudOptions,
     /// The entity model, or why there is none (names then come from part-of-speech rules).
     entity_model: Result<ner::NerModel, String>,
 }
@@ -120,7 +126,7 @@ impl Analyzer {
             user_words: Vec::new(),
             user_words_given: Vec::new(),
             ranker: KeywordRanker::new(),
-            cloud: CloudLayout::default(),
+            cloud: CloudOptions::default(),
             entity_model: Err("no entity model loaded".into()),
         }
     }
@@ -278,8 +284,10 @@ impl Analyzer {
         let quoted_terms = entities::quoted_terms(&chars);
         times.entities_ms = lap();
         start(Stage::Keywords);
-        // The cloud shows up to its own number of words whatever `top_k` is.
-        let wanted = options.top_k.max(self.cloud.max_words);
+        // Ranked as deep as the largest cloud whatever `top_k` is: merged names and phrases
+        // take their scores from the parts in the list, so a report must not depend on how
+        // many keywords its caller keeps (the worker keeps RANK_DEPTH for its clouds).
+        let wanted = options.top_k.max(self.cloud.max_words).max(RANK_DEPTH);
         let mut rankings = self.ranker.rank(&self.jieba, &tokens, wanted, options);
         // Multi-word terms and new words the text itself supports join both rankings whole.
         let stop_words = self.ranker.stop_words(options);
@@ -335,7 +343,10 @@ impl Analyzer {
             let terms: Vec<&str> = rankings.tfidf.iter().map(|k| k.term.as_str()).collect();
             cooccurrence::link_terms(&chars, &sentences, &terms)
         };
-        let cloud = self.cloud.layout(&rankings.tfidf);
+        let cloud = {
+            let words: Vec<CloudInput> = rankings.tfidf.iter().map(CloudInput::from).collect();
+            cloud::layout(&words, &self.cloud, &EstimatedGlyphs, None)
+        };
         times.cloud_ms = lap();
         rankings.tfidf.truncate(options.top_k);
         rankings.textrank.truncate(options.top_k);

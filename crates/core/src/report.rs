@@ -315,23 +315,55 @@ impl Default for NameSource {
     }
 }
 
-/// A laid-out keyword cloud in an abstract `width` × `height` box (SVG user units).
+/// A laid-out keyword cloud in a `width` × `height` box (CSS px at 1×, SVG user units).
+/// Fields after `words` are absent from reports made before they existed, hence the defaults.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Cloud {
     pub width: f64,
     pub height: f64,
     pub words: Vec<CloudWord>,
+    /// The outline filled: `rectangle`, `ellipse`, `cardioid`, `star` or `mask`.
+    #[serde(default)]
+    pub shape: String,
+    /// Share of the shape's area covered by ink, 0..=1.
+    #[serde(default)]
+    pub fill: f64,
+    /// The factor every font size was multiplied by so that all words fit (at most 1).
+    #[serde(default)]
+    pub scale: f64,
+    /// The seed the layout was made with.
+    #[serde(default)]
+    pub seed: u64,
+    /// True when every word asked for was placed; false only when even the smallest font size
+    /// could not fit them all, and then `words` holds those that fit.
+    #[serde(default)]
+    pub complete: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One placed word. Drawing model (the glyph measurer and every renderer follow it): a
+/// horizontal or rotated word is one text with `text-anchor="middle"`, its alphabetic baseline
+/// at (`x`, `y`), turned by `rotate` degrees about (`x`, `y`); a vertical word is its chars
+/// stacked, each centred on `x`, char i's alphabetic baseline at `y + i * font_size`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CloudWord {
     pub term: String,
-    /// Centre of the word's box; text is drawn with `text-anchor="middle"` and a central baseline.
+    /// The drawing origin: the middle of the text on its alphabetic baseline (first char's, when
+    /// vertical).
     pub x: f64,
     pub y: f64,
     pub font_size: f64,
-    /// True when the word is drawn turned 90° (reading top to bottom).
+    /// True when the chars are stacked top to bottom.
     pub vertical: bool,
     /// The keyword score (0..=1) the size was derived from.
     pub weight: f64,
+    /// How often the word occurs, for the page's hover.
+    #[serde(default)]
+    pub count: usize,
+    /// Clockwise turn in degrees about (`x`, `y`); 0 unless the orientation is rotated.
+    #[serde(default)]
+    pub rotate: i32,
+    /// Index into the renderer's palette (taken modulo its length): by rank, so the biggest
+    /// words differ in colour.
+    #[serde(default)]
+    pub color: usize,
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::analyzer;
-use wenxi_core::cloud::word_box;
+use wenxi_core::cloud::{placed_ink, EstimatedGlyphs};
 use wenxi_core::normalize::Normalized;
 use wenxi_core::{Entity, EntityType, Keyword, Options, Report};
 
@@ -217,29 +217,26 @@ fn cloud_words_fit_and_never_overlap() {
         "only {} cloud words",
         cloud.words.len()
     );
-    let boxes: Vec<_> = cloud
-        .words
-        .iter()
-        .map(|w| word_box(&w.term, w.font_size, w.vertical, w.x, w.y))
-        .collect();
-    for (i, a) in boxes.iter().enumerate() {
-        assert!(a.cx - a.half_w >= 0.0 && a.cx + a.half_w <= cloud.width);
-        assert!(a.cy - a.half_h >= 0.0 && a.cy + a.half_h <= cloud.height);
-        for b in &boxes[i + 1..] {
-            assert!(!a.intersects(b, 0.0), "{a:?} overlaps {b:?}");
+    // Each word's ink, re-drawn with the same estimate, inside the box and on no other's.
+    let mut taken = std::collections::HashMap::new();
+    for (i, w) in cloud.words.iter().enumerate() {
+        for (x, y) in placed_ink(w, &EstimatedGlyphs) {
+            assert!(x >= 0 && y >= 0 && x < cloud.width as i64 && y < cloud.height as i64);
+            assert_eq!(taken.insert((x, y), i), None, "{} overlaps", w.term);
         }
     }
-    // The cloud draws the TF-IDF ranking's first 60 words, sized by their scores.
-    let top60 = analyzer().analyse(
+    assert!(cloud.complete);
+    // The cloud draws the TF-IDF ranking's first 80 words, sized by their scores.
+    let top80 = analyzer().analyse(
         ARTICLE,
         &Options {
-            top_k: 60,
+            top_k: 80,
             ..Options::default()
         },
     );
-    assert_eq!(&top60.cloud, cloud);
+    assert_eq!(&top80.cloud, cloud);
     for w in &cloud.words {
-        assert!(top60
+        assert!(top80
             .keywords
             .iter()
             .any(|k| k.term == w.term && k.score == w.weight));

@@ -267,12 +267,16 @@ fn the_cloud_svg_parses_and_its_words_round_trip() {
                 font_size: 20.0,
                 vertical: i % 2 == 1,
                 weight: 0.5,
+                ..CloudWord::default()
             })
             .collect(),
+        ..Cloud::default()
     };
     let options = SvgOptions {
         title: "<b>&\"标题'</b>".to_string(),
         background: Some("\"/><script>x</script>".to_string()),
+        font: Some("\"}</style><script>".to_string()),
+        palette: vec!["\"/><script>y</script>".to_string()],
     };
     let svg = cloud_svg(&cloud, &options);
     assert!(
@@ -288,7 +292,8 @@ fn the_cloud_svg_parses_and_its_words_round_trip() {
     }
     assert!(svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.contains("viewBox=\"0 0 800 500\""));
-    assert!(svg.contains("writing-mode: vertical-rl; text-orientation: upright"));
+    // Vertical words are stacked chars (one tspan each), not CSS writing-mode.
+    assert!(!svg.contains("writing-mode"));
 }
 
 #[test]
@@ -303,7 +308,9 @@ fn characters_xml_cannot_carry_are_replaced_not_written() {
             font_size: 10.0,
             vertical: false,
             weight: 1.0,
+            ..CloudWord::default()
         }],
+        ..Cloud::default()
     };
     let svg = cloud_svg(&cloud, &SvgOptions::default());
     let (_, words) = svg_words(&svg);

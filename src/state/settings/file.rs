@@ -11,6 +11,7 @@ use wenxi_core::normalize::fold_width;
 use wenxi_core::userdict::{self, UserWord, MAX_WORDS, MAX_WORD_CHARS};
 
 use super::{clean_word, Settings, SettingsEdit};
+use crate::state::cloud::CloudSettings;
 
 /// What the `format` field must say.
 pub const FORMAT: &str = "wenxi-settings";
@@ -26,13 +27,14 @@ pub const MAX_TAGS: usize = 100;
 /// A tag is 1 to this many ASCII letters, as the dictionary's tags are.
 const MAX_TAG_CHARS: usize = 8;
 
-const FIELDS: [&str; 6] = [
+const FIELDS: [&str; 7] = [
     "format",
     "version",
     "user_words",
     "extra_stopwords",
     "removed_stopwords",
     "keyword_pos",
+    "cloud",
 ];
 
 /// The file as written: every field named, in a fixed order.
@@ -44,6 +46,8 @@ struct SettingsFile<'a> {
     extra_stopwords: &'a [String],
     removed_stopwords: &'a [String],
     keyword_pos: &'a [String],
+    /// Optional when read: files written before the cloud had choices have none.
+    cloud: &'a CloudSettings,
 }
 
 /// One word of `user_words` as the file may give it: nothing else is allowed in it.
@@ -66,6 +70,7 @@ pub fn to_file(settings: &Settings) -> String {
         extra_stopwords: &settings.extra_stopwords,
         removed_stopwords: &settings.removed_stopwords,
         keyword_pos: &settings.keyword_pos,
+        cloud: &settings.cloud,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -121,6 +126,7 @@ pub fn from_file(text: &str) -> Result<Settings, String> {
         settings.apply(SettingsEdit::AddStopword(word));
     }
     settings.keyword_pos = keyword_pos;
+    settings.cloud = cloud(fields.get("cloud"))?;
     Ok(settings)
 }
 
@@ -233,6 +239,17 @@ fn word_list(fields: &Map<String, Value>, field: &str) -> Result<Vec<String>, St
         words.push(word);
     }
     Ok(words)
+}
+
+/// The cloud choices (the defaults when the file has none); every option by its own name.
+fn cloud(value: Option<&Value>) -> Result<CloudSettings, String> {
+    match value {
+        None => Ok(CloudSettings::default()),
+        Some(value @ Value::Object(_)) => CloudSettings::deserialize(value)
+            .map(CloudSettings::cleaned)
+            .map_err(|e| format!("cloud：{e}")),
+        Some(other) => Err(format!("cloud：应是对象，这里是{}", kind(other))),
+    }
 }
 
 fn tags(value: Option<&Value>) -> Result<Vec<String>, String> {

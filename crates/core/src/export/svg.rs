@@ -1,6 +1,7 @@
 //! The keyword cloud as a standalone SVG file: opens in a browser, an editor or a slide, with
-//! no script and nothing fetched. Self-contained on purpose (the page draws its own cloud, and
-//! the cloud will be reworked), sharing only the palette with the page.
+//! no script and nothing fetched. It follows the layout's drawing model (see
+//! [`CloudWord`](crate::CloudWord)): text centred on its alphabetic baseline, turned about its
+//! origin, vertical words as one `<tspan>` per char, so it matches the glyphs the layout measured.
 
 use std::fmt::Write;
 
@@ -23,6 +24,10 @@ pub struct SvgOptions {
     pub title: String,
     /// A CSS colour painted behind the words; `None` leaves the background transparent.
     pub background: Option<String>,
+    /// The font the reader chose (a family name), named before the CJK fallbacks.
+    pub font: Option<String>,
+    /// The colours a word's `color` index picks from (modulo its length); empty: [`PALETTE`].
+    pub palette: Vec<String>,
 }
 
 impl Default for SvgOptions {
@@ -30,6 +35,8 @@ impl Default for SvgOptions {
         SvgOptions {
             title: "文析 关键词云".to_string(),
             background: None,
+            font: None,
+            palette: Vec::new(),
         }
     }
 }
@@ -46,11 +53,21 @@ pub fn cloud_svg(cloud: &Cloud, options: &SvgOptions) -> String {
          height=\"{h}\">"
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&options.title));
+    let family = match &options.font {
+        // Letters, digits, spaces and dashes only: nothing that could end the CSS string.
+        Some(font) => {
+            let name: String = font
+                .chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+                .collect();
+            format!("\"{name}\", {FONT_FAMILY}")
+        }
+        None => FONT_FAMILY.to_string(),
+    };
     let _ = writeln!(
         out,
-        "<style>text {{ font-family: {}; font-weight: 600; }} \
-         .vertical {{ writing-mode: vertical-rl; text-orientation: upright; }}</style>",
-        escape(FONT_FAMILY)
+        "<style>text {{ font-family: {}; font-weight: 600; }}</style>",
+        escape(&family)
     );
     if let Some(colour) = &options.background {
         let _ = writeln!(
@@ -59,20 +76,39 @@ pub fn cloud_svg(cloud: &Cloud, options: &SvgOptions) -> String {
             escape(colour)
         );
     }
-    for (i, word) in cloud.words.iter().enumerate() {
-        let class = if word.vertical {
-            " class=\"vertical\""
+    for word in &cloud.words {
+        let (x, y, size) = (finite(word.x), finite(word.y), finite(word.font_size));
+        let fill = match options.palette.len() {
+            0 => PALETTE[word.color % PALETTE.len()].to_string(),
+            n => escape(&options.palette[word.color % n]),
+        };
+        if word.vertical {
+            // Chars stacked, each centred on x, char i's baseline at y + i·size.
+            let _ = write!(
+                out,
+                "<text font-size=\"{size:.1}\" fill=\"{fill}\" text-anchor=\"middle\" \
+                 class=\"vertical\">"
+            );
+            for (i, c) in word.term.chars().enumerate() {
+                let _ = write!(
+                    out,
+                    "<tspan x=\"{x:.2}\" y=\"{:.2}\">{}</tspan>",
+                    y + i as f64 * size,
+                    escape(c.encode_utf8(&mut [0; 4]))
+                );
+            }
+            out.push_str("</text>\n");
+            continue;
+        }
+        let turn = if word.rotate != 0 {
+            format!(" transform=\"rotate({} {x:.2} {y:.2})\"", word.rotate)
         } else {
-            ""
+            String::new()
         };
         let _ = writeln!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"{}\" text-anchor=\"middle\" \
-             dominant-baseline=\"central\"{class}>{}</text>",
-            finite(word.x),
-            finite(word.y),
-            finite(word.font_size),
-            PALETTE[i % PALETTE.len()],
+            "<text x=\"{x:.2}\" y=\"{y:.2}\" font-size=\"{size:.1}\" fill=\"{fill}\" \
+             text-anchor=\"middle\"{turn}>{}</text>",
             escape(&word.term)
         );
     }
