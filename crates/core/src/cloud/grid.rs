@@ -21,20 +21,53 @@ pub(super) struct Sprite {
 
 impl Sprite {
     /// The glyph's ink trimmed to its bounding box, and where that box's top-left corner lies
-    /// in the glyph's bitmap. `None` when the glyph has no ink.
+    /// in the glyph's bitmap. `None` when the glyph has no ink. Works a `u64` word at a time;
+    /// bits past the glyph's width, or missing from a short `bits`, are not ink.
     pub fn trimmed(glyph: &Glyph) -> Option<(Sprite, u32, u32)> {
+        let row = ShapeMask::row_words(glyph.width);
+        let tail = glyph.width % 64;
+        let word = |y: u32, k: usize| -> u64 {
+            let w = glyph.bits.get(y as usize * row + k).copied().unwrap_or(0);
+            if k + 1 == row && tail != 0 {
+                w & ((1u64 << tail) - 1)
+            } else if k < row {
+                w
+            } else {
+                0
+            }
+        };
         let (mut x0, mut y0, mut x1, mut y1) = (u32::MAX, u32::MAX, 0, 0);
         for y in 0..glyph.height {
-            for x in 0..glyph.width {
-                if glyph.get(x, y) {
-                    (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x + 1), y1.max(y + 1));
+            for k in 0..row {
+                let w = word(y, k);
+                if w != 0 {
+                    let base = 64 * k as u32;
+                    x0 = x0.min(base + w.trailing_zeros());
+                    x1 = x1.max(base + 64 - w.leading_zeros());
+                    (y0, y1) = (y0.min(y), y1.max(y + 1));
                 }
             }
         }
         if x0 >= x1 {
             return None;
         }
-        let mut sprite = Sprite::from_fn(x1 - x0, y1 - y0, |x, y| glyph.get(x + x0, y + y0));
+        let mut sprite = Sprite::from_fn(x1 - x0, y1 - y0, |_, _| false);
+        let (skip, shift) = (x0 as usize / 64, x0 % 64);
+        for y in 0..sprite.height {
+            for j in 0..sprite.row {
+                let low = word(y + y0, skip + j) >> shift;
+                let high = match shift {
+                    0 => 0,
+                    s => word(y + y0, skip + j + 1) << (64 - s),
+                };
+                sprite.bits[y as usize * sprite.row + j] = low | high;
+            }
+            // Ink right of the box's edge belongs to no row word of the sprite.
+            if !sprite.width.is_multiple_of(64) {
+                let last = y as usize * sprite.row + sprite.row - 1;
+                sprite.bits[last] &= (1u64 << (sprite.width % 64)) - 1;
+            }
+        }
         sprite.set_marks();
         Some((sprite, x0, y0))
     }
@@ -52,7 +85,8 @@ impl Sprite {
     }
 
     /// The sprite grown by `pad` px on every side (a square brush): what other ink must keep
-    /// clear of (for stamping only: it has no probe or samples). Its top-left corner lies `pad` px up and left of the sprite's.
+    /// clear of (for stamping only: it has no probe or samples). Its top-left corner lies
+    /// `pad` px up and left of the sprite's.
     pub fn dilated(&self, pad: u32) -> Sprite {
         if pad == 0 {
             return self.clone();
@@ -81,28 +115,54 @@ impl Sprite {
     /// Finds the probe and the samples.
     fn set_marks(&mut self) {
         let (width, height) = (self.width, self.height);
+        let mid = (width / 2).min(width.saturating_sub(1));
         let mut best = u64::MAX;
         self.samples.clear();
         for y in 0..height {
-            let (mut first, mut last) = (None, None);
-            for x in 0..width {
-                if self.get(x, y) {
-                    first = first.or(Some(x));
-                    last = Some(x);
-                    let d = (2 * u64::from(x)).abs_diff(u64::from(width))
-                        + (2 * u64::from(y)).abs_diff(u64::from(height));
-                    if d < best {
-                        (best, self.probe) = (d, (x, y));
-                    }
+            let words = &self.bits[y as usize * self.row..][..self.row];
+            let first = words
+                .iter()
+                .position(|&w| w != 0)
+                .map(|k| 64 * k as u32 + words[k].trailing_zeros());
+            let Some(first) = first else { continue };
+            let last = words
+                .iter()
+                .rposition(|&w| w != 0)
+                .map_or(first, |k| 64 * k as u32 + 63 - words[k].leading_zeros());
+            // The ink nearest the middle column, on either side of it.
+            let left = (0..=mid / 64).rev().find_map(|k| {
+                let keep = if k == mid / 64 {
+                    u64::MAX >> (63 - mid % 64)
+                } else {
+                    u64::MAX
+                };
+                let w = words[k as usize] & keep;
+                (w != 0).then(|| 64 * k + 63 - w.leading_zeros())
+            });
+            let right = (mid / 64..self.row as u32).find_map(|k| {
+                let keep = if k == mid / 64 {
+                    u64::MAX << (mid % 64)
+                } else {
+                    u64::MAX
+                };
+                let w = words[k as usize] & keep;
+                (w != 0).then(|| 64 * k + w.trailing_zeros())
+            });
+            for x in [left, right].into_iter().flatten() {
+                let d = (2 * u64::from(x)).abs_diff(u64::from(width))
+                    + (2 * u64::from(y)).abs_diff(u64::from(height));
+                if d < best {
+                    (best, self.probe) = (d, (x, y));
                 }
             }
-            let edge = y == 0 || y + 1 == height || y == height / 2;
-            if let (true, Some(a), Some(b)) = (edge, first, last) {
-                self.samples.extend([(a, y), (b, y)]);
+            if y == 0 || y + 1 == height || y == height / 2 {
+                self.samples.extend([(first, y), (last, y)]);
             }
         }
     }
 
+    /// True when (x, y) is ink (the tests compare against it).
+    #[cfg(test)]
     pub fn get(&self, x: u32, y: u32) -> bool {
         x < self.width
             && y < self.height

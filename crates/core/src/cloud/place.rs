@@ -4,7 +4,12 @@
 use super::attempt::{attempt, Setting, Word};
 use super::search::paths_for;
 use super::shape::shape_mask;
-use super::{CloudInput, CloudOptions, GlyphSource, Orientation, Scaling, ShapeMask, WordStyle};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::{
+    CloudInput, CloudOptions, GlyphSource, Orientation, Scaling, Shape, ShapeMask, WordStyle,
+};
 use crate::report::Cloud;
 
 /// Share of the shape the words' estimated boxes may cover at the first try. Pixel collisions
@@ -32,7 +37,8 @@ pub fn layout(
     mask: Option<&ShapeMask>,
 ) -> Cloud {
     let o = sanitised(options);
-    let (shape, region) = shape_mask(o.shape, o.width, o.height, mask);
+    let outline = outline(o.shape, o.width, o.height, mask);
+    let (shape, region) = (outline.shape, &outline.mask);
     let chosen: Vec<&CloudInput> = words
         .iter()
         .filter(|w| !w.term.trim().is_empty())
@@ -58,7 +64,7 @@ pub fn layout(
         seed: o.seed,
         complete: chosen.is_empty(),
     };
-    let Some(area) = Area::of(&region) else {
+    let Some(area) = &outline.area else {
         return cloud;
     };
     if chosen.is_empty() {
@@ -91,7 +97,7 @@ pub fn layout(
             .collect();
         let setting = Setting {
             glyphs,
-            region: &region,
+            region,
             paths: &paths,
             padding: o.padding,
             stop_at_first_miss: !last,
@@ -114,6 +120,47 @@ struct Plan {
     styles: Vec<WordStyle>,
     mirror: usize,
     nominal: f64,
+}
+
+/// A shape's mask and what the spirals need of it.
+struct Outline {
+    shape: Shape,
+    mask: ShapeMask,
+    area: Option<Area>,
+}
+
+/// A built-in outline's shape and size.
+type OutlineKey = (Shape, u32, u32);
+
+thread_local! {
+    /// The last built-in outline made: the page lays clouds of one size and shape out again
+    /// and again, and a mask costs a test per pixel.
+    static LAST_OUTLINE: RefCell<Option<(OutlineKey, Rc<Outline>)>> =
+        const { RefCell::new(None) };
+}
+
+/// The outline of `shape` (a reader's `mask` is never cached: it may change at the same size).
+fn outline(shape: Shape, width: u32, height: u32, mask: Option<&ShapeMask>) -> Rc<Outline> {
+    let make = || {
+        let (shape, mask) = shape_mask(shape, width, height, mask);
+        let area = Area::of(&mask);
+        Rc::new(Outline { shape, mask, area })
+    };
+    if shape == Shape::Mask && mask.is_some() {
+        return make();
+    }
+    let key = (shape, width, height);
+    LAST_OUTLINE.with(|last| {
+        let mut last = last.borrow_mut();
+        match last.as_ref() {
+            Some((k, outline)) if *k == key => Rc::clone(outline),
+            _ => {
+                let outline = make();
+                *last = Some((key, Rc::clone(&outline)));
+                outline
+            }
+        }
+    })
 }
 
 /// The shape's size, centre and reach, for the spirals.

@@ -226,3 +226,47 @@ fn a_walk_skips_removed_spots_and_ends() {
     assert_eq!(walk.find(5), 7);
     assert_eq!(walk.find(9), 10, "past the end");
 }
+
+#[test]
+fn trimming_finds_the_ink_box_and_ignores_bits_past_the_width() {
+    for salt in 0..30u64 {
+        let width = 3 + (salt as u32 * 37) % 150;
+        let ink = noise(width, 20, salt, 2 + salt % 10);
+        let mut glyph = glyph_of(&ink);
+        // Garbage past the right edge of every row: not ink.
+        let row = ShapeMask::row_words(width);
+        if !width.is_multiple_of(64) {
+            for r in 0..20 {
+                glyph.bits[r * row + row - 1] |= !0u64 << (width % 64);
+            }
+        }
+        let cells: Vec<(u32, u32)> = (0..20)
+            .flat_map(|y| (0..width).map(move |x| (x, y)))
+            .filter(|&(x, y)| ink.get(x, y))
+            .collect();
+        let Some((sprite, tx, ty)) = Sprite::trimmed(&glyph) else {
+            assert!(cells.is_empty());
+            continue;
+        };
+        let x0 = cells.iter().map(|c| c.0).min().unwrap_or(0);
+        let y0 = cells.iter().map(|c| c.1).min().unwrap_or(0);
+        let x1 = cells.iter().map(|c| c.0 + 1).max().unwrap_or(0);
+        let y1 = cells.iter().map(|c| c.1 + 1).max().unwrap_or(0);
+        assert_eq!(
+            (tx, ty, sprite.width, sprite.height),
+            (x0, y0, x1 - x0, y1 - y0)
+        );
+        assert_eq!(sprite.ink(), cells.len() as u64);
+        for &(x, y) in &cells {
+            assert!(sprite.get(x - x0, y - y0));
+        }
+        // The probe is ink, and no ink lies nearer the middle.
+        let d = |x: u32, y: u32| {
+            (2 * u64::from(x)).abs_diff(u64::from(sprite.width))
+                + (2 * u64::from(y)).abs_diff(u64::from(sprite.height))
+        };
+        let (px, py) = sprite.probe;
+        assert!(sprite.get(px, py), "{salt}");
+        assert!(cells.iter().all(|&(x, y)| d(x - x0, y - y0) >= d(px, py)));
+    }
+}
