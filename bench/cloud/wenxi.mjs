@@ -83,7 +83,7 @@ async function afterAction(page, quietMs = 400, timeout = 60_000) {
  * has them), and the SVG serialised with each word's computed font and fill written in, so that
  * it draws the same outside the page's style sheet.
  */
-export async function readCloud(page) {
+async function readCloud(page) {
   return page.evaluate(() => {
     const svg = document.querySelector('[data-testid=cloud]');
     if (!svg) return null;
