@@ -39,6 +39,26 @@ fn cloud_request(state: &AppState) -> Option<(u64, CloudOptions, String, bool)> 
     }
 }
 
+/// `state` analysed once more, then given `text` and that analysed too (from time `t` on).
+fn analysed_again(state: AppState, text: &str, t: f64) -> AppState {
+    let state = reduce(state, Action::Analyse { now_ms: t });
+    let state = reduce(
+        reduce(state, Action::Edit(text.into())),
+        Action::Analyse { now_ms: t + 1.0 },
+    );
+    let analysis = state.in_flight.expect("an analysis in flight");
+    reduce(
+        state,
+        Action::Report {
+            id: analysis,
+            report: Box::default(),
+            engine_ms: 1.0,
+            stages: StageTimes::default(),
+            now_ms: t + 2.0,
+        },
+    )
+}
+
 fn a_cloud(term: &str) -> Box<Cloud> {
     Box::new(Cloud {
         width: 800.0,
@@ -68,22 +88,7 @@ fn each_report_asks_for_a_cloud_in_the_readers_choices() {
     assert_eq!(options, state.settings.cloud.options);
     assert!(!mask);
     // Another report: another request, with a new id.
-    let state = reduce(state, Action::Analyse { now_ms: 2.0 });
-    let state = reduce(
-        reduce(state, Action::Edit("另一段文字。".into())),
-        Action::Analyse { now_ms: 3.0 },
-    );
-    let analysis = state.in_flight.expect("an analysis in flight");
-    let state = reduce(
-        state,
-        Action::Report {
-            id: analysis,
-            report: Box::default(),
-            engine_ms: 1.0,
-            stages: StageTimes::default(),
-            now_ms: 4.0,
-        },
-    );
+    let state = analysed_again(state, "另一段文字。", 2.0);
     assert!(cloud_request(&state).is_some_and(|(next, ..)| next > id));
 }
 
@@ -130,22 +135,7 @@ fn a_new_report_shows_its_own_cloud_until_the_precise_one_arrives() {
         },
     );
     assert!(state.cloud.cloud.is_some());
-    let state = reduce(state, Action::Analyse { now_ms: 5.0 });
-    let state = reduce(
-        reduce(state, Action::Edit("换一段。".into())),
-        Action::Analyse { now_ms: 6.0 },
-    );
-    let analysis = state.in_flight.expect("an analysis");
-    let state = reduce(
-        state,
-        Action::Report {
-            id: analysis,
-            report: Box::default(),
-            engine_ms: 1.0,
-            stages: StageTimes::default(),
-            now_ms: 7.0,
-        },
-    );
+    let state = analysed_again(state, "换一段。", 5.0);
     assert_eq!(state.cloud.cloud, None);
 }
 
