@@ -229,8 +229,8 @@ pub fn cloud_options_bar(props: &OptionsProps) -> Html {
             </label>
             <button type="button" class="quiet" data-testid="cloud-reseed" onclick={reseed}
                     title="同样的词，换一种摆放">{ "换一种排列" }</button>
-            <label class="cloud-option cloud-mask" title="透明背景的图：不透明处放词；不透明的图：深色处放词">
-                <span>{ "形状图片" }</span>
+            <label class="file-button cloud-mask" title="透明背景的图：不透明处放词；不透明的图：深色处放词">
+                { "用图片作形状…" }
                 <input type="file" accept="image/*" data-testid="cloud-mask-input"
                        ref={mask_input} onchange={on_mask} />
             </label>
