@@ -22,7 +22,7 @@ use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
 use wenxi_core::limits::MAX_CHARS;
 use yew::prelude::*;
 
-use crate::state::file::{OpenedFile, MAX_FILE_BYTES};
+use crate::state::file::{megabytes, OpenedFile, MAX_FILE_BYTES};
 use crate::state::SharedText;
 
 /// How long the input must rest before an analysis starts by itself.
@@ -82,9 +82,16 @@ pub fn editor(props: &EditorProps) -> Html {
     let dragging = use_state(|| false);
     // The reader asked to edit a large text in the text area all the same.
     let edit_anyway = use_state(|| false);
-    let large = props.text.len() > LARGE_TEXT_BYTES && !*edit_anyway;
-    if *edit_anyway && props.text.len() <= LARGE_TEXT_BYTES {
-        edit_anyway.set(false);
+    let over = props.text.len() > LARGE_TEXT_BYTES;
+    let large = over && !*edit_anyway;
+    // The choice holds for this large text: once the text is small again it is forgotten.
+    {
+        let edit_anyway = edit_anyway.clone();
+        use_effect_with(over, move |over| {
+            if !*over {
+                edit_anyway.set(false);
+            }
+        });
     }
 
     // Write the text into the text area when it is replaced from outside, and when the text
@@ -249,8 +256,8 @@ pub fn editor(props: &EditorProps) -> Html {
                  ondragover={ondragover.clone()} ondragleave={ondragleave.clone()}
                  ondrop={ondrop.clone()}>
                 <p class="large-text-summary">
-                    { format!("文本很大（{} 字，{:.1} MB）：为了页面流畅，这里只显示开头；分析照常针对全文。",
-                              characters, props.text.len() as f64 / (1024.0 * 1024.0)) }
+                    { format!("文本很大（{} 字，{}）：为了页面流畅，这里只显示开头；分析照常针对全文。",
+                              characters, megabytes(props.text.len() as f64)) }
                 </p>
                 <div class="large-text-preview">{ preview }{ "……" }</div>
                 <div class="actions">

@@ -56,7 +56,7 @@ impl ImportNotice {
 }
 
 /// Megabytes, for the reader.
-fn megabytes(bytes: f64) -> String {
+pub(crate) fn megabytes(bytes: f64) -> String {
     format!("{:.1} MB", bytes / (1024.0 * 1024.0))
 }
 

@@ -5,9 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  root, useSite, openPage, assertNoForeignRequests, waitForState, fixture, paste, machine,
-} from './harness.mjs';
+import { root, useSite, openPage, assertNoForeignRequests, waitForState, fixture, paste, machine, openApp } from './harness.mjs';
 
 const site = useSite();
 
@@ -177,9 +175,7 @@ test('the engine loads once: timings of page, engine and a first and second 20 K
 });
 
 test('empty and white-space text shows the empty state, not an error', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   await paste(page, '北京今天天气晴朗。');
   await waitForState(page, 'done');
   await paste(page, '   \n\n\t　 ');
@@ -192,9 +188,7 @@ test('empty and white-space text shows the empty state, not an error', async () 
 });
 
 test('text without Chinese, and text that looks like HTML, is analysed as text', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   const inputs = [
     'The quick brown fox jumps over the lazy dog. 12345 67.89 ',
     '😀🎉👍🏽 ❤️ 🇨🇳 ½ ① ㈱ ﷺ',
@@ -216,9 +210,7 @@ test('text without Chinese, and text that looks like HTML, is analysed as text',
 });
 
 test('hostile characters (lone surrogates, controls, right-to-left, emoji) are analysed, not fatal', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   // A JS string the browser can hold but UTF-8 cannot: lone halves of surrogate pairs. Crossing
   // into the worker they become U+FFFD; the analysis must still finish and count them.
   const text = '北京\uD800市今天\uDFFF发布通知。\u0000\u0007控制\u001b字符\r\n' +

@@ -125,6 +125,14 @@ export async function openPage(browser, origin, contextOptions = {}) {
   return { context, page, log };
 }
 
+/** A fresh page of `site` (from useSite()) with the app loaded and its engine ready. */
+export async function openApp(site) {
+  const opened = await openPage(site.browser, site.server.origin);
+  await opened.page.goto(site.server.origin + '/');
+  await waitForState(opened.page, 'ready');
+  return opened;
+}
+
 /** Fails unless every request in `log` went to `origin` (or was a data: URL). */
 export function assertNoForeignRequests(log, origin) {
   const foreign = log.requests.filter((url) => !url.startsWith(origin + '/') && !url.startsWith('data:'));

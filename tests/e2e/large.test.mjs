@@ -3,7 +3,7 @@
 // engine's limit is kept whole and the reader is told what is read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, waitForState, setText, machine } from './harness.mjs';
+import { useSite, waitForState, setText, machine, openApp } from './harness.mjs';
 
 const site = useSite();
 
@@ -60,9 +60,7 @@ async function watchMainThread(page) {
 }
 
 test('20 MB: progress, a click answered within 100 ms while the worker runs, and a report', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   // A report on the page first, so there is something to click while the big text runs.
   await setText(page, articleOf(6_000));
   await waitForState(page, 'done');
@@ -135,9 +133,7 @@ test('20 MB: progress, a click answered within 100 ms while the worker runs, and
 });
 
 test('a new text cancels a long analysis, and the cancel button stops one', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   const big = articleOf(8 * 1024 * 1024);
   await setText(page, big);
   await page.getByTestId('analyse').click();
@@ -180,9 +176,7 @@ test('a new text cancels a long analysis, and the cancel button stops one', asyn
 });
 
 test('text over the engine limit is kept whole, and the reader is told how much is read', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   // 8.5 million chars, most of them Latin (fast to make, and over the 8 M chars read).
   const over = 'The quick brown fox. '.repeat(400_000) + articleOf(30_000);
   await setText(page, over);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useSite, openPage, waitForState, fixture, paste, analysedAfter } from './harness.mjs';
+import { useSite, openPage, waitForState, fixture, paste, analysedAfter, openApp } from './harness.mjs';
 
 const site = useSite();
 
@@ -70,9 +70,7 @@ test('a word added to the user dictionary comes out whole as a keyword, and stay
 });
 
 test('a dictionary file is imported with its bad line reported by number, and exported back', async () => {
-  const { context, page, log } = await openPage(site.browser, site.server.origin);
-  await page.goto(site.server.origin + '/');
-  await waitForState(page, 'ready');
+  const { context, page, log } = await openApp(site);
   await openSettings(page);
 
   const bad = '水务云 12.5 n';

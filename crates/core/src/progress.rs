@@ -110,15 +110,20 @@ pub struct StageTimes {
 impl StageTimes {
     /// Each stage's name and milliseconds, in the order the stages run.
     pub fn rows(&self) -> [(&'static str, f64); 7] {
-        [
-            ("normalize", self.normalize_ms),
-            ("segment", self.segment_ms),
-            ("stats", self.stats_ms),
-            ("entities", self.entities_ms),
-            ("keywords", self.keywords_ms),
-            ("articles", self.articles_ms),
-            ("cloud", self.cloud_ms),
-        ]
+        Stage::ALL.map(|stage| (stage.name(), self.ms(stage)))
+    }
+
+    /// The milliseconds `stage` took.
+    pub fn ms(&self, stage: Stage) -> f64 {
+        match stage {
+            Stage::Normalize => self.normalize_ms,
+            Stage::Segment => self.segment_ms,
+            Stage::Stats => self.stats_ms,
+            Stage::Entities => self.entities_ms,
+            Stage::Keywords => self.keywords_ms,
+            Stage::Articles => self.articles_ms,
+            Stage::Cloud => self.cloud_ms,
+        }
     }
 
     /// All stages together, in milliseconds.
