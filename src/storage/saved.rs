@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::record::{Slot, TextRecord};
+use super::record::{newest, Slot, TextRecord};
 
 /// Without Web Locks a live tab cannot be told from a closed one; a tab slot untouched this
 /// long (milliseconds: a day) is taken for a closed tab's.
@@ -47,23 +47,19 @@ pub struct Found {
 /// Sorts what storage holds. `me` is this page's tab id; slots of open tabs (this one included)
 /// are left alone.
 pub fn sort_saved(saved: Vec<Saved>, me: &str, live: &LiveTabs) -> Found {
-    let mut found = Found::default();
+    let mut shared: Vec<TextRecord> = Vec::new();
     let mut tabs: Vec<Saved> = Vec::new();
     for item in saved {
         match item.slot {
-            Slot::Shared => {
-                let newer = found
-                    .shared
-                    .as_ref()
-                    .is_none_or(|kept| item.record.saved_at > kept.saved_at);
-                if newer {
-                    found.shared = Some(item.record);
-                }
-            }
+            Slot::Shared => shared.push(item.record),
             Slot::Tab(_) if item.record.tab == me || live.holds(&item.record) => {}
             Slot::Tab(_) => tabs.push(item),
         }
     }
+    let mut found = Found {
+        shared: newest(shared),
+        ..Found::default()
+    };
     tabs.sort_by(|a, b| b.record.saved_at.total_cmp(&a.record.saved_at));
     let shared_text = found.shared.as_ref().map_or("", |r| r.text.as_str());
     for item in tabs {
@@ -103,6 +99,19 @@ mod tests {
         LiveTabs::Known(tabs.iter().map(|t| t.to_string()).collect())
     }
 
+    /// Sorted by this tab ("me") while Web Locks reports no other tab open.
+    fn sorted_with_no_other_tab_open(saved: Vec<Saved>) -> Found {
+        sort_saved(saved, "me", &known(&[]))
+    }
+
+    fn offered_texts(found: &Found) -> Vec<&str> {
+        found
+            .orphans
+            .iter()
+            .map(|o| o.record.text.as_str())
+            .collect()
+    }
+
     #[test]
     fn a_closed_tab_s_different_text_is_offered_and_an_open_tab_s_is_left_alone() {
         let found = sort_saved(
@@ -115,30 +124,24 @@ mod tests {
             "me",
             &known(&["c"]),
         );
-        assert_eq!(found.shared.map(|r| r.text), Some("共享的文本".into()));
-        let offered: Vec<&str> = found
-            .orphans
-            .iter()
-            .map(|o| o.record.text.as_str())
-            .collect();
-        assert_eq!(offered, ["关掉的标签页写的"]);
+        assert_eq!(
+            found.shared.as_ref().map(|r| r.text.as_str()),
+            Some("共享的文本")
+        );
+        assert_eq!(offered_texts(&found), ["关掉的标签页写的"]);
         assert!(found.redundant.is_empty());
     }
 
     #[test]
     fn slots_holding_nothing_new_are_removed_and_the_newest_orphan_comes_first() {
-        let found = sort_saved(
-            vec![
-                saved("tab:same", "共享的文本", "x", 50.0),
-                saved("tab:empty", " \n", "y", 60.0),
-                saved("tab:old", "较早的草稿", "z", 5.0),
-                saved("tab:new", "较晚的草稿", "w", 70.0),
-                saved("tab:again", "较晚的草稿", "v", 65.0),
-                saved("shared", "共享的文本", "a", 10.0),
-            ],
-            "me",
-            &known(&[]),
-        );
+        let found = sorted_with_no_other_tab_open(vec![
+            saved("tab:same", "共享的文本", "x", 50.0),
+            saved("tab:empty", " \n", "y", 60.0),
+            saved("tab:old", "较早的草稿", "z", 5.0),
+            saved("tab:new", "较晚的草稿", "w", 70.0),
+            saved("tab:again", "较晚的草稿", "v", 65.0),
+            saved("shared", "共享的文本", "a", 10.0),
+        ]);
         let offered: Vec<String> = found.orphans.iter().map(|o| o.slot.key()).collect();
         assert_eq!(offered, ["tab:new", "tab:old"]);
         let mut removed: Vec<String> = found.redundant.iter().map(Slot::key).collect();
@@ -148,14 +151,10 @@ mod tests {
 
     #[test]
     fn the_newest_copy_of_the_shared_text_is_the_one_restored() {
-        let found = sort_saved(
-            vec![
-                saved("shared", "IndexedDB 里较新的", "a", 20.0),
-                saved("shared", "localStorage 里较旧的", "a", 10.0),
-            ],
-            "me",
-            &known(&[]),
-        );
+        let found = sorted_with_no_other_tab_open(vec![
+            saved("shared", "IndexedDB 里较新的", "a", 20.0),
+            saved("shared", "localStorage 里较旧的", "a", 10.0),
+        ]);
         assert_eq!(
             found.shared.map(|r| r.text),
             Some("IndexedDB 里较新的".into())
@@ -164,14 +163,10 @@ mod tests {
 
     #[test]
     fn one_slot_found_in_both_stores_is_offered_once() {
-        let found = sort_saved(
-            vec![
-                saved("tab:b", "两处都有的草稿", "b", 20.0),
-                saved("tab:b", "两处都有的草稿", "b", 20.0),
-            ],
-            "me",
-            &known(&[]),
-        );
+        let found = sorted_with_no_other_tab_open(vec![
+            saved("tab:b", "两处都有的草稿", "b", 20.0),
+            saved("tab:b", "两处都有的草稿", "b", 20.0),
+        ]);
         assert_eq!(found.orphans.len(), 1);
         assert!(found.redundant.is_empty(), "{:?}", found.redundant);
     }
@@ -192,11 +187,6 @@ mod tests {
             "me",
             &LiveTabs::Unknown { now },
         );
-        let offered: Vec<&str> = found
-            .orphans
-            .iter()
-            .map(|o| o.record.text.as_str())
-            .collect();
-        assert_eq!(offered, ["一天多以前保存的"]);
+        assert_eq!(offered_texts(&found), ["一天多以前保存的"]);
     }
 }

@@ -2,18 +2,12 @@
 
 mod common;
 
-use common::{declare_size, docx, docx_with, para, zip_of, zip_with};
+use common::{declare_size, docx, docx_with, para, text_as, zip_of, zip_with};
 use wenxi_import::{import, DocxProblem, Format, ImportError, Note};
 use zip::CompressionMethod;
 
 fn text_of(bytes: &[u8]) -> String {
-    match import("文章.docx", bytes) {
-        Ok(imported) => {
-            assert_eq!(imported.format, Format::Docx);
-            imported.text
-        }
-        Err(e) => panic!("docx not read: {e}"),
-    }
+    text_as(Format::Docx, "文章.docx", bytes)
 }
 
 fn problem(bytes: &[u8]) -> Option<DocxProblem> {

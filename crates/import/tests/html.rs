@@ -1,16 +1,13 @@
 //! HTML pages written here; the expected text is what a browser shows of them.
 
 use encoding_rs::GBK;
+mod common;
+
+use common::text_as;
 use wenxi_import::{import, Format};
 
 fn text_of(html: &str) -> String {
-    match import("page.html", html.as_bytes()) {
-        Ok(imported) => {
-            assert_eq!(imported.format, Format::Html);
-            imported.text
-        }
-        Err(e) => panic!("page not read: {e}"),
-    }
+    text_as(Format::Html, "page.html", html.as_bytes())
 }
 
 #[test]

@@ -1,15 +1,12 @@
 //! Markdown written here; the expected text is its words without the syntax.
 
-use wenxi_import::{import, Format};
+mod common;
+
+use common::text_as;
+use wenxi_import::Format;
 
 fn text_of(md: &str) -> String {
-    match import("笔记.md", md.as_bytes()) {
-        Ok(imported) => {
-            assert_eq!(imported.format, Format::Markdown);
-            imported.text
-        }
-        Err(e) => panic!("markdown not read: {e}"),
-    }
+    text_as(Format::Markdown, "笔记.md", md.as_bytes())
 }
 
 #[test]

@@ -1,11 +1,24 @@
-//! Building the files the tests import: .docx packages written with the `zip` crate from XML
-//! written here, and the byte patches that make them hostile.
+//! Shared by the import tests: reading a file that must import as one format, building .docx
+//! packages with the `zip` crate from XML written here, and the byte patches that make them
+//! hostile.
 #![allow(dead_code)]
 
 use std::io::{Cursor, Write};
 
+use wenxi_import::{import, Format};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
+
+/// The text of `bytes` imported as `name`; fails the test unless it is read as `format`.
+pub fn text_as(format: Format, name: &str, bytes: &[u8]) -> String {
+    match import(name, bytes) {
+        Ok(imported) => {
+            assert_eq!(imported.format, format);
+            imported.text
+        }
+        Err(e) => panic!("{name} not read as {format:?}: {e}"),
+    }
+}
 
 /// A zip of `(name, content)` entries, deflated.
 pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
