@@ -12,9 +12,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{OffscreenCanvas, OffscreenCanvasRenderingContext2d};
 use wenxi_core::cloud::{Glyph, GlyphSource, ShapeMask, WordStyle};
 
-/// Fonts that hold Chinese on common systems, tried after the reader's choice.
-pub const CJK_FALLBACKS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \
-     \"Hiragino Sans GB\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif";
+/// The SVG file's font list and its cleaning, so the screen, the PNG and the file agree.
+pub use wenxi_core::export::svg::font_family;
 
 /// The weight every cloud word is drawn in (the page's CSS and the SVG file say the same).
 pub const WEIGHT: &str = "600";
@@ -25,16 +24,6 @@ const INK_ALPHA: u8 = 48;
 
 /// Empty px kept around the measured box: anti-aliasing reaches a little past it.
 const MARGIN: f64 = 2.0;
-
-/// The CSS font-family list for `family` (a name the reader chose, or empty for the default).
-pub fn font_family(family: &str) -> String {
-    let family = family.trim().replace(['"', '\\', ';', '{', '}'], "");
-    if family.is_empty() {
-        CJK_FALLBACKS.to_string()
-    } else {
-        format!("\"{family}\", {CJK_FALLBACKS}")
-    }
-}
 
 /// The canvas `font` for one word.
 pub fn font_string(font_px: f64, family_list: &str) -> String {

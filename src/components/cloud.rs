@@ -174,7 +174,7 @@ pub fn cloud_view(props: &CloudProps) -> Html {
     }
     let tip = hovered.and_then(|i| cloud.words.get(i)).map_or_else(
         || "把鼠标移到词上（或用 Tab 键选中）查看出现次数和得分；点击查看上下文。".to_string(),
-        |w| format!("{}：出现 {} 次，得分 {:.2}", w.term, w.count, w.weight),
+        word_details,
     );
     html! {
         <div class="cloud-panel" ref={panel}>
@@ -187,6 +187,11 @@ pub fn cloud_view(props: &CloudProps) -> Html {
             { problem_note }
         </div>
     }
+}
+
+/// A word's count and score, as the hover line and the word's own tooltip say them.
+fn word_details(w: &wenxi_core::CloudWord) -> String {
+    format!("{}：出现 {} 次，得分 {:.2}", w.term, w.count, w.weight)
 }
 
 /// Tells `on_width` the width of `panel` now and after each resize of the window; the
@@ -282,7 +287,7 @@ fn draw(
                   onmouseleave={Callback::from(move |_: MouseEvent| leave())}
                   onfocus={Callback::from(move |_: FocusEvent| focus())}
                   onblur={Callback::from(move |_: FocusEvent| blur())}>
-                <title>{ format!("{}：出现 {} 次，得分 {:.2}", w.term, w.count, w.weight) }</title>
+                <title>{ word_details(w) }</title>
                 { body }
             </text>
         }

@@ -15,6 +15,14 @@ fn ink(g: &Glyph) -> usize {
         .count()
 }
 
+/// Asserts `big > small * times`, naming the measure and both sides when it fails.
+fn more_than(big: u32, small: u32, times: u32, what: &str) {
+    assert!(
+        big > small * times,
+        "{what}: {big} is not over {times}× {small}"
+    );
+}
+
 fn glyphs() -> CanvasGlyphs {
     let glyphs = CanvasGlyphs::new().expect("an OffscreenCanvas in this browser");
     glyphs.set_font("");
@@ -44,35 +52,20 @@ fn canvas_glyphs_have_ink_where_words_are_drawn() {
     assert!((30..=56).contains(&chinese.height), "{}", chinese.height);
 
     let longer = g.glyph("中文分析工具", 40.0, WordStyle::Horizontal);
-    assert!(
-        longer.width > chinese.width * 2,
-        "{} vs {}",
-        longer.width,
-        chinese.width
-    );
+    more_than(longer.width, chinese.width, 2, "width of a longer word");
     assert!(ink(&longer) > ink(&chinese) * 2);
     let bigger = g.glyph("中文", 80.0, WordStyle::Horizontal);
     assert!(ink(&bigger) > ink(&chinese) * 3);
 
     let vertical = g.glyph("中文分析", 40.0, WordStyle::Vertical);
-    assert!(
-        vertical.height > vertical.width * 3,
-        "{}×{}",
-        vertical.width,
-        vertical.height
-    );
+    more_than(vertical.height, vertical.width, 3, "height/width upright");
     assert!(vertical.height > chinese.height * 3);
     // Char 0's baseline is the anchor: the first char's ink is above it, the rest below.
     assert!(vertical.anchor_y < f64::from(vertical.height) / 3.0);
 
     let turned = g.glyph("中文分析", 40.0, WordStyle::Rotated(60));
     let flat = g.glyph("中文分析", 40.0, WordStyle::Horizontal);
-    assert!(
-        turned.height > flat.height * 2,
-        "{} vs {}",
-        turned.height,
-        flat.height
-    );
+    more_than(turned.height, flat.height, 2, "height turned 60° to flat");
     // Turning moves ink, it does not make or lose much of it.
     let (a, b) = (ink(&turned) as f64, ink(&flat) as f64);
     assert!((a / b - 1.0).abs() < 0.25, "{a} vs {b}");

@@ -13,9 +13,23 @@ pub const PALETTE: [&str; 6] = [
     "#1f4e79", "#b03a2e", "#1e8449", "#7d3c98", "#b9770e", "#117a8b",
 ];
 
-/// Fonts that hold Chinese on common systems, then the generic family.
-const FONT_FAMILY: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \
-     \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif";
+/// Fonts that hold Chinese on common systems, then the generic family, tried after the
+/// reader's choice. The page measures, draws and exports with the same list.
+pub const CJK_FALLBACKS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \
+     \"Hiragino Sans GB\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif";
+
+/// The CSS font-family list for `font` (a name the reader chose, or empty for the default).
+/// Letters, digits, spaces, dashes and underscores only: nothing that could end the CSS string.
+pub fn font_family(font: &str) -> String {
+    let name: String = font
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .collect();
+    match name.trim() {
+        "" => CJK_FALLBACKS.to_string(),
+        name => format!("\"{name}\", {CJK_FALLBACKS}"),
+    }
+}
 
 /// How the file is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,17 +67,7 @@ pub fn cloud_svg(cloud: &Cloud, options: &SvgOptions) -> String {
          height=\"{h}\">"
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&options.title));
-    let family = match &options.font {
-        // Letters, digits, spaces and dashes only: nothing that could end the CSS string.
-        Some(font) => {
-            let name: String = font
-                .chars()
-                .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
-                .collect();
-            format!("\"{name}\", {FONT_FAMILY}")
-        }
-        None => FONT_FAMILY.to_string(),
-    };
+    let family = font_family(options.font.as_deref().unwrap_or(""));
     let _ = writeln!(
         out,
         "<style>text {{ font-family: {}; font-weight: 600; }}</style>",
