@@ -6,15 +6,34 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::bridge::{EngineBridge, EngineEvent};
+use crate::components::views::{Reader, ReaderActions};
 use crate::components::{
-    CloudContext, ContextPanel, Editor, EmptyState, ImportNoticeView, OrphanText, ReportView,
-    SettingsPanel, StatusBadge, TabConflict, UpdateNotice,
+    CloudContext, Editor, EmptyState, ImportNoticeView, OrphanText, ReportView, SettingsPanel,
+    StatusBadge, TabConflict, UpdateNotice,
 };
+use crate::i18n::Lang;
 use crate::protocol::Request;
 use crate::state::cloud::CloudEdit;
 use crate::state::settings::{Settings, SettingsEdit};
+use crate::state::views::{TextMark, View};
 use crate::state::{Action, AppState, Problem};
 use crate::{now_ms, storage};
+
+/// Sends a view's request once (keyed by its id).
+#[hook]
+fn use_send_view_request(
+    bridge: &Rc<RefCell<Option<EngineBridge>>>,
+    outgoing: Option<Rc<Request>>,
+) {
+    let bridge = bridge.clone();
+    let key = crate::state::views::request_id(&outgoing);
+    use_effect_with(key, move |_| {
+        if let (Some(request), Some(bridge)) = (outgoing, bridge.borrow().as_ref()) {
+            // A lost request leaves the view waiting until the next report asks again.
+            bridge.send(&request);
+        }
+    });
+}
 
 #[component(App)]
 pub fn app() -> Html {
@@ -64,6 +83,10 @@ pub fn app() -> Html {
                     },
                     EngineEvent::Progress { id, progress } => Action::Progress { id, progress },
                     EngineEvent::Contexts { id, contexts } => Action::Contexts { id, contexts },
+                    EngineEvent::Passage { id, passage } => Action::Passage { id, passage },
+                    EngineEvent::Distribution { id, distribution } => {
+                        Action::Distribution { id, distribution }
+                    }
                     EngineEvent::Cloud {
                         id,
                         cloud,
@@ -180,6 +203,10 @@ pub fn app() -> Html {
         });
     }
 
+    // Send the text view's and the distribution view's requests (each its own slot).
+    use_send_view_request(&bridge, state.views.outgoing_passage.clone());
+    use_send_view_request(&bridge, state.views.outgoing_distribution.clone());
+
     // Keep the text across reloads, and out of another tab's way.
     let saved_text = {
         let dispatcher = state.dispatcher();
@@ -265,28 +292,100 @@ pub fn app() -> Html {
             dispatcher.dispatch(Action::CloudPanelWidth(width))
         }),
     };
+    let actions = ReaderActions {
+        pick: on_pick.clone(),
+        settings: on_settings.clone(),
+        view: use_callback(state.dispatcher(), |view: View, dispatcher| {
+            dispatcher.dispatch(Action::ShowView(view))
+        }),
+        show_in_text: use_callback(
+            state.dispatcher(),
+            |(at, mark): (usize, Option<TextMark>), dispatcher| {
+                dispatcher.dispatch(Action::ShowInText { at, mark })
+            },
+        ),
+        distribution_terms: use_callback(state.dispatcher(), |terms: Vec<String>, dispatcher| {
+            dispatcher.dispatch(Action::SetDistributionTerms(terms))
+        }),
+    };
+    let distribution_terms: Rc<[String]> = state.distribution_terms().into();
+    let lang = state.settings.display.lang;
     let report = match (&state.report, state.empty || state.text.trim().is_empty()) {
-        (Some(report), false) => html! {
-            <ContextProvider<CloudContext> context={cloud_context}>
-                if let Some(term) = state.contexts_term.clone() {
-                    <ContextPanel {term} contexts={state.contexts.clone()} on_close={on_pick.clone()} />
-                }
-                <ReportView report={report.clone()} on_pick={on_pick.clone()}
-                            settings={state.settings.clone()} on_settings={on_settings.clone()} />
-            </ContextProvider<CloudContext>>
-        },
+        (Some(report), false) => {
+            let reader = Reader {
+                report: report.clone(),
+                settings: state.settings.clone(),
+                lang,
+                contexts_term: state.contexts_term.clone(),
+                contexts: state.contexts.clone(),
+                passage: state.views.passage.clone(),
+                mark: state.views.mark.clone(),
+                distribution_terms,
+                distribution: state.views.distribution.clone(),
+                on: actions,
+            };
+            html! {
+                <ContextProvider<CloudContext> context={cloud_context}>
+                    <ReportView {reader} view={state.views.view} />
+                </ContextProvider<CloudContext>>
+            }
+        }
         _ => html! { <EmptyState /> },
     };
 
+    // The page's language and theme are the document's, so that the browser, screen readers
+    // and the CSS all see them.
+    {
+        let theme = state.settings.display.theme;
+        use_effect_with((lang, theme), |(lang, theme)| {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(root) = document.document_element() {
+                    let _ = root.set_attribute("lang", lang.tag());
+                    let _ = root.set_attribute("data-theme", theme.as_str());
+                }
+                document
+                    .set_title(lang.tr("文析 · 中文文章分析", "wenxi · Chinese article analyser"));
+            }
+        });
+    }
+    // The view is in the address (#keywords), so a reload or a shared link opens it again.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let hash = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            if let Some(view) = View::from_name(hash.trim_start_matches('#')) {
+                dispatcher.dispatch(Action::ShowView(view));
+            }
+        });
+    }
+    use_effect_with(state.views.view, |view| {
+        let hash = format!("#{}", view.as_str());
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+            if let Ok(history) = window.history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+            }
+        }
+    });
+
     html! {
+        <ContextProvider<Lang> context={lang}>
         <div class="page">
             <header class="masthead">
                 <h1>{ "文析" }<span class="latin">{ "wenxi" }</span></h1>
-                <p class="tagline">{ "中文文章分析：分词、关键词、实体、词云。全部在你的浏览器里完成，文字不会离开这台电脑。" }</p>
+                <p class="tagline">{ lang.tr(
+                    "中文文章分析：分词、关键词、实体、词云。全部在你的浏览器里完成，文字不会离开这台电脑。",
+                    "Chinese article analysis: words, keywords, entities, a keyword cloud. All of it in your browser; the text never leaves this computer.",
+                ) }</p>
                 <UpdateNotice />
             </header>
             <main class="layout">
-                <section class="editor-pane" aria-label="文本">
+                <section class="editor-pane" aria-label={lang.tr("文本", "Text")}>
                     <Editor text={state.text.clone()} text_version={state.text_version}
                             {on_edit} {on_analyse} {on_file} />
                     if let Some(notice) = state.import_notice.clone() {
@@ -308,12 +407,13 @@ pub fn app() -> Html {
                                     on_discard={saved_text.discard_orphan.clone()} />
                     }
                 </section>
-                <section class="report-pane" aria-label="分析结果">
+                <section class="report-pane" aria-label={lang.tr("分析结果", "Analysis")}>
                     <SettingsPanel settings={state.settings.clone()} on_edit={on_settings}
                                    notice={(*settings_warning).clone().map(AttrValue::from)} />
                     { report }
                 </section>
             </main>
         </div>
+        </ContextProvider<Lang>>
     }
 }

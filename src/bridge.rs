@@ -42,6 +42,14 @@ pub enum EngineEvent {
         cloud: Box<wenxi_core::Cloud>,
         layout_ms: f64,
     },
+    Passage {
+        id: u64,
+        passage: Box<wenxi_core::passage::Passage>,
+    },
+    Distribution {
+        id: u64,
+        distribution: Box<wenxi_core::contexts::Distribution>,
+    },
     /// The text of a file, or (`Err`) why it could not be read, in the reader's words.
     Imported {
         id: u64,
@@ -197,6 +205,10 @@ fn start(shared: &Rc<Shared>) {
             },
             Ok(Response::Progress { id, progress }) => EngineEvent::Progress { id, progress },
             Ok(Response::Contexts { id, contexts }) => EngineEvent::Contexts { id, contexts },
+            Ok(Response::Passage { id, passage }) => EngineEvent::Passage { id, passage },
+            Ok(Response::Distribution { id, distribution }) => {
+                EngineEvent::Distribution { id, distribution }
+            }
             Ok(Response::Cloud {
                 id,
                 cloud,

@@ -7,8 +7,10 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::protocol::{Request, Response};
+use crate::state::settings::KeywordMethod;
 use wenxi_core::cloud::{self, CloudInput, EstimatedGlyphs, GlyphSource};
 use wenxi_core::limits::Limit;
+use wenxi_core::passage::{self, PassageEntity};
 use wenxi_core::progress::Progress;
 use wenxi_core::{Analyzer, Report};
 
@@ -38,6 +40,10 @@ fn keep_spans_for_page(report: &mut Report) {
     }
 }
 
+/// Terms one distribution request may ask about, and slices it may cut the text into.
+pub const MAX_DISTRIBUTION_TERMS: usize = 20;
+pub const MAX_DISTRIBUTION_BINS: usize = 1000;
+
 /// Occurrences listed with their context; the count and the dispersion cover all of them.
 const CONTEXT_LINES: usize = 200;
 
@@ -57,8 +63,15 @@ pub struct EngineHost {
     analyzer: RefCell<Analyzer>,
     /// The text of the last analysis: contexts are asked for in it.
     last_text: RefCell<String>,
-    /// The last analysis's TF-IDF keywords, best first: clouds are laid out from them.
-    cloud_words: RefCell<Vec<CloudInput>>,
+    /// The last analysis's keywords of each ranking (TF-IDF, TextRank, frequency), best first:
+    /// clouds are laid out from them.
+    cloud_words: RefCell<[Vec<CloudInput>; 3]>,
+    /// Every entity occurrence of the last analysis, by start: the text view's highlights.
+    entity_spans: RefCell<Vec<PassageEntity>>,
+    /// The last analysis's articles (char spans), for distributions per article.
+    article_spans: RefCell<Vec<[usize; 2]>>,
+    /// Where the pages of the last text start, worked out when a page is first asked for.
+    page_starts: RefCell<Option<Vec<(usize, usize)>>>,
     glyphs: GlyphsFor,
 }
 
@@ -69,6 +82,9 @@ impl EngineHost {
             analyzer: RefCell::new(Analyzer::new()),
             last_text: Default::default(),
             cloud_words: Default::default(),
+            entity_spans: Default::default(),
+            article_spans: Default::default(),
+            page_starts: Default::default(),
             glyphs: Box::new(|_| Rc::new(EstimatedGlyphs)),
         }
     }
@@ -84,9 +100,16 @@ impl EngineHost {
         options: &cloud::CloudOptions,
         font: &str,
         mask: Option<&cloud::ShapeMask>,
+        ranking: KeywordMethod,
     ) -> wenxi_core::Cloud {
         let glyphs = (self.glyphs)(font);
-        cloud::layout(&self.cloud_words.borrow(), options, glyphs.as_ref(), mask)
+        let lists = self.cloud_words.borrow();
+        let words = match ranking {
+            KeywordMethod::Tfidf => &lists[0],
+            KeywordMethod::Textrank => &lists[1],
+            KeywordMethod::Frequency => &lists[2],
+        };
+        cloud::layout(words, options, glyphs.as_ref(), mask)
     }
 
     /// Gives the engine the entity model's file, or says why there is none. A file that is
@@ -156,13 +179,20 @@ impl EngineHost {
                     &progress,
                     Limit::default(),
                 );
+                self.keep_for_views(&report);
                 keep_spans_for_page(&mut report);
-                *self.cloud_words.borrow_mut() =
-                    report.keywords.iter().map(CloudInput::from).collect();
+                let inputs =
+                    |list: &[wenxi_core::Keyword]| list.iter().map(CloudInput::from).collect();
+                *self.cloud_words.borrow_mut() = [
+                    inputs(&report.keywords),
+                    inputs(&report.textrank),
+                    inputs(&report.frequency),
+                ];
                 report.keywords.truncate(page_top_k);
                 report.textrank.truncate(page_top_k);
                 report.frequency.truncate(page_top_k);
                 *self.last_text.borrow_mut() = text;
+                *self.page_starts.borrow_mut() = None;
                 Response::Report {
                     id,
                     report: Box::new(report),
@@ -186,14 +216,46 @@ impl EngineHost {
                     message: "the engine is busy with another request".into(),
                 },
             },
+            Ok(Request::Passage { id, at }) => match self.analyzer.try_borrow() {
+                Ok(analyzer) => {
+                    let text = self.last_text.borrow();
+                    let mut starts = self.page_starts.borrow_mut();
+                    let starts = starts.get_or_insert_with(|| passage::page_starts(&text));
+                    let page = passage::page_of(starts, at);
+                    let passage =
+                        analyzer.passage(&text, starts, page, &self.entity_spans.borrow());
+                    Response::Passage {
+                        id,
+                        passage: Box::new(passage),
+                    }
+                }
+                Err(_) => Response::Failed {
+                    id: Some(id),
+                    message: "the engine is busy with another request".into(),
+                },
+            },
+            Ok(Request::Distribution { id, terms, bins }) => {
+                let terms: Vec<String> = terms.into_iter().take(MAX_DISTRIBUTION_TERMS).collect();
+                let distribution = wenxi_core::contexts::spread(
+                    &self.last_text.borrow(),
+                    &terms,
+                    bins.clamp(1, MAX_DISTRIBUTION_BINS),
+                    &self.article_spans.borrow(),
+                );
+                Response::Distribution {
+                    id,
+                    distribution: Box::new(distribution),
+                }
+            }
             Ok(Request::Cloud {
                 id,
                 options,
                 font,
                 mask,
+                ranking,
             }) => {
                 let start = now_ms();
-                let cloud = self.cloud(&options, &font, mask.as_ref());
+                let cloud = self.cloud(&options, &font, mask.as_ref(), ranking);
                 Response::Cloud {
                     id,
                     cloud: Box::new(cloud),
@@ -207,6 +269,26 @@ impl EngineHost {
             Ok(Request::Panic) => panic!("deliberate panic requested by a test"),
             Err(message) => Response::Failed { id: None, message },
         }
+    }
+
+    /// Keeps what the text and distribution views ask about later: every entity occurrence (the
+    /// page gets only the first few of each) and the articles' spans.
+    fn keep_for_views(&self, report: &Report) {
+        let mut spans: Vec<PassageEntity> = report
+            .entities
+            .iter()
+            .flat_map(|e| {
+                e.spans.iter().map(|&[start, end]| PassageEntity {
+                    start,
+                    end,
+                    kind: e.kind,
+                })
+            })
+            .collect();
+        spans.sort_by_key(|e| (e.start, e.end));
+        *self.entity_spans.borrow_mut() = spans;
+        *self.article_spans.borrow_mut() =
+            report.articles.iter().map(|a| [a.start, a.end]).collect();
     }
 
     /// Reads the file of `Request::Import` (the JSON in `request`, the file's bytes in `bytes`).

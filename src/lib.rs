@@ -7,6 +7,7 @@ pub mod cloud_glyphs;
 pub mod components;
 pub mod download;
 pub mod engine_host;
+pub mod i18n;
 pub mod protocol;
 pub mod state;
 pub mod storage;

@@ -8,7 +8,10 @@
 
 use serde::{Deserialize, Serialize};
 use wenxi_core::cloud::{CloudOptions, ShapeMask};
-use wenxi_core::contexts::Contexts;
+use wenxi_core::contexts::{Contexts, Distribution};
+use wenxi_core::passage::Passage;
+
+use crate::state::settings::KeywordMethod;
 use wenxi_core::progress::Progress;
 use wenxi_core::{Cloud, Options, Report, StageTimes};
 
@@ -32,6 +35,18 @@ pub enum Request {
         options: CloudOptions,
         font: String,
         mask: Option<ShapeMask>,
+        /// Which ranking's keywords the cloud shows.
+        #[serde(default)]
+        ranking: KeywordMethod,
+    },
+    /// The page of the last analysed text that holds char `at`, segmented, with its entities
+    /// (the text view).
+    Passage { id: u64, at: usize },
+    /// How `terms` spread over the last analysed text, in `bins` slices and per article.
+    Distribution {
+        id: u64,
+        terms: Vec<String>,
+        bins: usize,
     },
     /// Read the file `name` (its bytes travel beside this message) and answer with its text.
     Import { id: u64, name: String },
@@ -58,6 +73,13 @@ pub enum Response {
     Progress { id: u64, progress: Progress },
     /// The answer to `Request::Contexts` number `id`.
     Contexts { id: u64, contexts: Box<Contexts> },
+    /// The answer to `Request::Passage` number `id`.
+    Passage { id: u64, passage: Box<Passage> },
+    /// The answer to `Request::Distribution` number `id`.
+    Distribution {
+        id: u64,
+        distribution: Box<Distribution>,
+    },
     /// The answer to `Request::Cloud` number `id`; `layout_ms` is the layout's own time.
     Cloud {
         id: u64,

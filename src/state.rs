@@ -8,6 +8,7 @@
 pub mod cloud;
 pub mod file;
 pub mod settings;
+pub mod views;
 
 use std::rc::Rc;
 
@@ -20,6 +21,7 @@ use crate::protocol::Request;
 use cloud::{CloudEdit, CloudSlot};
 use file::{FileJob, ImportNotice};
 use settings::{Settings, SettingsEdit};
+use views::{TextMark, View, ViewsSlot};
 
 /// What the status indicator shows (`data-state` on `[data-testid=status]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +133,8 @@ pub struct AppState {
     pub settings: Rc<Settings>,
     /// The cloud laid out by the worker for this report, and the request for the next one.
     pub cloud: CloudSlot,
+    /// The view shown, and what the text and distribution views fetched.
+    pub views: ViewsSlot,
 }
 
 pub enum Action {
@@ -203,6 +207,23 @@ pub enum Action {
     SettingsSavedElsewhere {
         settings: Rc<Settings>,
         now_ms: f64,
+    },
+    /// The reader opened a view.
+    ShowView(View),
+    /// Show char `at` in the text view, marking a term or an entity.
+    ShowInText {
+        at: usize,
+        mark: Option<TextMark>,
+    },
+    /// The reader chose the terms of the distribution view (none: the leading keywords).
+    SetDistributionTerms(Vec<String>),
+    Passage {
+        id: u64,
+        passage: Box<wenxi_core::passage::Passage>,
+    },
+    Distribution {
+        id: u64,
+        distribution: Box<wenxi_core::contexts::Distribution>,
     },
 }
 
@@ -369,6 +390,7 @@ impl Reducible for AppState {
                 if next.wanted {
                     next.analyse(now_ms);
                 }
+                next.fetch_for_view();
             }
             Action::Report {
                 id,
@@ -390,12 +412,14 @@ impl Reducible for AppState {
                 next.timings.stages = Some(stages);
                 next.timings.round_trip_ms = Some(now_ms - next.sent_at_ms);
                 next.cloud.report_arrived();
-                next.cloud.request(&next.settings.cloud);
+                next.cloud
+                    .request(&next.settings.cloud, next.settings.display.keyword_method);
                 // The text changed under the contexts shown: ask again in the new one.
                 next.request_contexts();
                 if next.wanted {
                     next.analyse(now_ms);
                 }
+                next.views_report_arrived();
             }
             Action::Failed { problem, crashed } => {
                 next.in_flight = None;
@@ -412,6 +436,7 @@ impl Reducible for AppState {
                 if crashed {
                     next.engine_ready = false;
                     next.cloud.worker_replaced();
+                    next.views_worker_replaced();
                 }
             }
             Action::ShowContexts(term) => {
@@ -419,6 +444,8 @@ impl Reducible for AppState {
                 next.contexts_term = term.filter(|t| !t.trim().is_empty());
                 if next.contexts_term.is_none() {
                     next.outgoing_contexts = None;
+                } else {
+                    next.views.view = View::Contexts;
                 }
                 next.request_contexts();
             }
@@ -458,6 +485,19 @@ impl Reducible for AppState {
             }
             Action::EditCloud(edit) => {
                 if !next.edit_cloud(edit) {
+                    return self;
+                }
+            }
+            Action::ShowView(view) => next.show_view(view),
+            Action::ShowInText { at, mark } => next.show_in_text(at, mark),
+            Action::SetDistributionTerms(terms) => next.set_distribution_terms(terms),
+            Action::Passage { id, passage } => {
+                if !next.passage_arrived(id, *passage) {
+                    return self;
+                }
+            }
+            Action::Distribution { id, distribution } => {
+                if !next.distribution_arrived(id, *distribution) {
                     return self;
                 }
             }

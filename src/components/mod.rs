@@ -15,6 +15,7 @@ mod stats;
 mod status;
 mod tab_conflict;
 mod update_notice;
+pub mod views;
 
 pub use articles::ArticleList;
 pub use cloud::{CloudContext, CloudView};

@@ -59,6 +59,7 @@ fn clouds_are_laid_out_from_the_last_analysis_in_the_font_asked_for() {
         "the text has more keywords than listed"
     );
     let request = Request::Cloud {
+        ranking: Default::default(),
         id: 5,
         options: cloud::CloudOptions {
             max_words: 200,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wenxi_core::cloud::{CloudOptions, Shape, ShapeMask};
 use wenxi_core::Cloud;
 
-use super::settings::Settings;
+use super::settings::{KeywordMethod, Settings};
 use crate::protocol::Request;
 
 /// The most words a cloud may hold (the engine clamps to the same).
@@ -170,7 +170,7 @@ impl CloudSlot {
     }
 
     /// Asks for a cloud with `settings`, when the worker can lay one out.
-    pub fn request(&mut self, settings: &CloudSettings) {
+    pub fn request(&mut self, settings: &CloudSettings, ranking: KeywordMethod) {
         if !self.worker_has_report {
             return;
         }
@@ -188,6 +188,7 @@ impl CloudSlot {
             options,
             font: settings.font.clone(),
             mask,
+            ranking,
         }));
     }
 
@@ -227,7 +228,8 @@ impl super::AppState {
         settings.cloud = chosen;
         self.settings = Rc::new(settings);
         if moves {
-            self.cloud.request(&self.settings.cloud);
+            self.cloud
+                .request(&self.settings.cloud, self.settings.display.keyword_method);
         }
         true
     }
@@ -239,7 +241,8 @@ impl super::AppState {
             return false;
         }
         self.cloud.fitted_size = size;
-        self.cloud.request(&self.settings.cloud);
+        self.cloud
+            .request(&self.settings.cloud, self.settings.display.keyword_method);
         true
     }
 
@@ -247,13 +250,15 @@ impl super::AppState {
     /// text the reader has seen analysed), the cloud laid out again when its choices move words.
     pub(super) fn take_settings(&mut self, settings: Rc<Settings>, now_ms: f64) {
         let reanalyse = !settings.same_analysis(&self.settings);
-        let relayout = self.settings.cloud.moves_words(&settings.cloud);
+        let relayout = self.settings.cloud.moves_words(&settings.cloud)
+            || self.settings.display.keyword_method != settings.display.keyword_method;
         self.settings = settings;
         if reanalyse && (self.report.is_some() || self.wanted) {
             self.analyse(now_ms);
         }
         if relayout {
-            self.cloud.request(&self.settings.cloud);
+            self.cloud
+                .request(&self.settings.cloud, self.settings.display.keyword_method);
         }
     }
 }

@@ -14,7 +14,7 @@ use wenxi_core::Options;
 pub const SETTINGS_VERSION: u32 = 1;
 
 /// The reader's settings. Every list keeps the order things were added in.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Words segmentation must keep whole.
@@ -25,10 +25,115 @@ pub struct Settings {
     pub removed_stopwords: Vec<String>,
     /// jieba tags a keyword may have; empty means the engine's default set.
     pub keyword_pos: Vec<String>,
+    /// Whether the built-in stop-word lists apply (the reader's own always do).
+    pub builtin_stopwords: bool,
+    /// How the page shows the report: its language, theme, keyword method and count (not sent
+    /// with analyses, except the count). Stored choices this page cannot read fall back to the
+    /// defaults.
+    #[serde(deserialize_with = "lenient_display")]
+    pub display: Display,
     /// How the keyword cloud is laid out and coloured (not sent with analyses). Stored cloud
     /// choices this page cannot read fall back to the defaults; the rest is kept.
     #[serde(deserialize_with = "lenient_cloud")]
     pub cloud: super::cloud::CloudSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            user_words: Vec::new(),
+            extra_stopwords: Vec::new(),
+            removed_stopwords: Vec::new(),
+            keyword_pos: Vec::new(),
+            builtin_stopwords: true,
+            display: Display::default(),
+            cloud: Default::default(),
+        }
+    }
+}
+
+/// Light or dark; by default whatever the system says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Which keyword ranking leads: the overview's list, the keyword table's first sort, the cloud.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeywordMethod {
+    #[default]
+    Tfidf,
+    Textrank,
+    Frequency,
+}
+
+impl KeywordMethod {
+    pub const ALL: [KeywordMethod; 3] = [
+        KeywordMethod::Tfidf,
+        KeywordMethod::Textrank,
+        KeywordMethod::Frequency,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeywordMethod::Tfidf => "tfidf",
+            KeywordMethod::Textrank => "textrank",
+            KeywordMethod::Frequency => "frequency",
+        }
+    }
+}
+
+/// Keywords listed: at least, at most, and by default.
+pub const KEYWORD_COUNT_MIN: usize = 5;
+pub const KEYWORD_COUNT_MAX: usize = wenxi_core::RANK_DEPTH;
+pub const KEYWORD_COUNT_DEFAULT: usize = 50;
+
+/// How the page shows the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Display {
+    pub lang: crate::i18n::Lang,
+    pub theme: Theme,
+    pub keyword_method: KeywordMethod,
+    /// Keywords each ranking lists ([`KEYWORD_COUNT_MIN`]..=[`KEYWORD_COUNT_MAX`]).
+    pub keyword_count: usize,
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Display {
+            lang: Default::default(),
+            theme: Default::default(),
+            keyword_method: Default::default(),
+            keyword_count: KEYWORD_COUNT_DEFAULT,
+        }
+    }
+}
+
+fn lenient_display<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Display, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    let mut display: Display = serde_json::from_value(value).unwrap_or_default();
+    display.keyword_count = display
+        .keyword_count
+        .clamp(KEYWORD_COUNT_MIN, KEYWORD_COUNT_MAX);
+    Ok(display)
 }
 
 fn lenient_cloud<'de, D: serde::Deserializer<'de>>(
@@ -64,6 +169,13 @@ pub enum SettingsEdit {
         group: &'static str,
         on: bool,
     },
+    /// Turns the built-in stop-word lists on or off.
+    SetBuiltinStopwords(bool),
+    SetLang(crate::i18n::Lang),
+    SetTheme(Theme),
+    SetKeywordMethod(KeywordMethod),
+    /// Keywords listed per ranking (clamped to the allowed range).
+    SetKeywordCount(usize),
     /// Replaces every setting at once: an imported settings file ([`file::from_file`]), read
     /// whole before it gets here.
     ReplaceAll(Settings),
@@ -156,7 +268,8 @@ impl Settings {
             extra_stopwords: self.extra_stopwords.clone(),
             removed_stopwords: self.removed_stopwords.clone(),
             keyword_pos: self.keyword_pos.clone(),
-            ..Options::default()
+            builtin_stopwords: self.builtin_stopwords,
+            top_k: self.display.keyword_count,
         }
     }
 
@@ -177,10 +290,7 @@ impl Settings {
 
     /// True when both tell the engine the same (they may differ in cloud choices).
     pub fn same_analysis(&self, other: &Settings) -> bool {
-        self.user_words == other.user_words
-            && self.extra_stopwords == other.extra_stopwords
-            && self.removed_stopwords == other.removed_stopwords
-            && self.keyword_pos == other.keyword_pos
+        self.options() == other.options()
     }
 
     pub fn has_word(&self, word: &str) -> bool {
@@ -220,6 +330,13 @@ impl Settings {
             }
             SettingsEdit::StopCounting(word) => remove(&mut self.removed_stopwords, &word),
             SettingsEdit::SetPosGroup { group, on } => self.set_pos_group(group, on),
+            SettingsEdit::SetBuiltinStopwords(on) => self.builtin_stopwords = on,
+            SettingsEdit::SetLang(lang) => self.display.lang = lang,
+            SettingsEdit::SetTheme(theme) => self.display.theme = theme,
+            SettingsEdit::SetKeywordMethod(method) => self.display.keyword_method = method,
+            SettingsEdit::SetKeywordCount(n) => {
+                self.display.keyword_count = n.clamp(KEYWORD_COUNT_MIN, KEYWORD_COUNT_MAX)
+            }
             SettingsEdit::ReplaceAll(settings) => *self = settings,
         }
         *self != before

@@ -5,8 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::Normalized;
-
 /// The occurrences of one term.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Contexts {
@@ -38,40 +36,114 @@ pub struct ContextLine {
 /// `bins` slices. Matching is on the normalised text (full-width and half-width forms match)
 /// and ignores the case of Latin letters; the lines show the text's own characters.
 pub fn find(text: &str, term: &str, width: usize, limit: usize, bins: usize) -> Contexts {
-    let fold = |c: char| {
-        let c = crate::normalize::normalize_char(c);
-        c.to_lowercase().next().unwrap_or(c)
-    };
     let original: Vec<char> = text.chars().collect();
-    let hay: Vec<char> = Normalized::new(text).text.chars().map(fold).collect();
-    let needle: Vec<char> = term.trim().chars().map(fold).collect();
+    let hay = folded(text);
+    let needle = folded(term.trim());
     let mut out = Contexts {
         term: needle.iter().collect(),
         text_chars: original.len(),
         dispersion: vec![0; bins],
         ..Contexts::default()
     };
-    if needle.is_empty() || needle.len() > hay.len() {
-        return out;
-    }
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()] == needle[..] {
-            let (start, end) = (i, i + needle.len());
-            out.total += 1;
-            if bins > 0 {
-                let bin = (start * bins / hay.len()).min(bins - 1);
-                out.dispersion[bin] += 1;
-            }
-            if out.lines.len() < limit {
-                out.lines.push(line(&original, start, end, width));
-            }
-            i = end;
-        } else {
-            i += 1;
+    for (start, end) in occurrences(&hay, &needle) {
+        out.total += 1;
+        if bins > 0 {
+            out.dispersion[bin_of(start, hay.len(), bins)] += 1;
+        }
+        if out.lines.len() < limit {
+            out.lines.push(line(&original, start, end, width));
         }
     }
     out
+}
+
+/// How several terms spread over a text: each term's occurrences per equal slice of the text
+/// and per article (for the dispersion plot and the article comparison).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Distribution {
+    /// Length of the text in chars.
+    pub text_chars: usize,
+    pub terms: Vec<TermSpread>,
+}
+
+/// One term of a [`Distribution`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermSpread {
+    /// The term as asked for (trimmed).
+    pub term: String,
+    pub total: usize,
+    /// Occurrences per equal slice of the text, start to end.
+    pub bins: Vec<usize>,
+    /// Occurrences per article, in the order of the `articles` spans given (empty when none).
+    pub per_article: Vec<usize>,
+}
+
+/// The spread of each of `terms` over `text` in `bins` slices and over `articles` (char spans
+/// `[start, end)`; an occurrence counts for the article its start falls in). Matching is that
+/// of [`find`]. The text is folded once for all terms.
+pub fn spread(text: &str, terms: &[String], bins: usize, articles: &[[usize; 2]]) -> Distribution {
+    let hay = folded(text);
+    let terms = terms
+        .iter()
+        .map(|term| {
+            let needle = folded(term.trim());
+            let mut row = TermSpread {
+                term: term.trim().to_string(),
+                total: 0,
+                bins: vec![0; bins],
+                per_article: vec![0; articles.len()],
+            };
+            for (start, _) in occurrences(&hay, &needle) {
+                row.total += 1;
+                if bins > 0 {
+                    row.bins[bin_of(start, hay.len(), bins)] += 1;
+                }
+                if let Some(a) = articles.iter().position(|&[s, e]| s <= start && start < e) {
+                    row.per_article[a] += 1;
+                }
+            }
+            row
+        })
+        .collect();
+    Distribution {
+        text_chars: hay.len(),
+        terms,
+    }
+}
+
+/// The text as matched: normalised, Latin letters in lower case, one entry per char of the input.
+fn folded(text: &str) -> Vec<char> {
+    let fold = |c: char| {
+        let c = crate::normalize::normalize_char(c);
+        c.to_lowercase().next().unwrap_or(c)
+    };
+    text.chars().map(fold).collect()
+}
+
+/// Non-overlapping occurrences of `needle` in `hay`, left to right, as char spans.
+fn occurrences<'a>(
+    hay: &'a [char],
+    needle: &'a [char],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
+        while i + needle.len() <= hay.len() {
+            if hay[i..i + needle.len()] == *needle {
+                let span = (i, i + needle.len());
+                i = span.1;
+                return Some(span);
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+fn bin_of(start: usize, len: usize, bins: usize) -> usize {
+    (start * bins / len.max(1)).min(bins - 1)
 }
 
 fn line(chars: &[char], start: usize, end: usize, width: usize) -> ContextLine {
@@ -116,6 +188,34 @@ mod tests {
             ]
         );
         assert_eq!(c.dispersion.iter().sum::<usize>(), 3);
+    }
+
+    #[test]
+    fn spread_counts_each_term_per_slice_and_per_article() {
+        let text = "古籍修复。古籍很多。\n数字化古籍。图书馆";
+        let articles = [[0, 11], [11, 20]];
+        let d = spread(
+            text,
+            &["古籍".into(), " 图书馆 ".into(), "没有".into()],
+            4,
+            &articles,
+        );
+        assert_eq!(d.text_chars, 20);
+        let rows: Vec<(&str, usize, &[usize], &[usize])> = d
+            .terms
+            .iter()
+            .map(|t| (t.term.as_str(), t.total, &t.bins[..], &t.per_article[..]))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("古籍", 3, &[1, 1, 1, 0][..], &[2, 1][..]),
+                ("图书馆", 1, &[0, 0, 0, 1][..], &[0, 1][..]),
+                ("没有", 0, &[0, 0, 0, 0][..], &[0, 0][..]),
+            ]
+        );
+        // The same counts as the contexts of each term.
+        assert_eq!(find(text, "古籍", 4, 0, 4).dispersion, d.terms[0].bins);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod keywords;
 pub mod limits;
 pub mod ner;
 pub mod normalize;
+pub mod passage;
 pub mod phrases;
 pub mod progress;
 pub mod report;
@@ -57,6 +58,9 @@ pub struct Options {
     pub extra_stopwords: Vec<String>,
     /// Built-in stop words the user wants counted as keywords after all.
     pub removed_stopwords: Vec<String>,
+    /// Whether the built-in Chinese and English stop-word lists apply (default true). Off, every
+    /// candidate word is ranked, function words included; the user's own stop words still apply.
+    pub builtin_stopwords: bool,
     /// Part-of-speech tags a keyword may have (jieba/ICTCLAS tags); empty means the default
     /// set, [`keywords::CANDIDATE_POS`].
     pub keyword_pos: Vec<String>,
@@ -72,6 +76,7 @@ impl Default for Options {
             top_k: 50,
             extra_stopwords: Vec::new(),
             removed_stopwords: Vec::new(),
+            builtin_stopwords: true,
             keyword_pos: Vec::new(),
             user_words: Vec::new(),
         }
@@ -373,6 +378,44 @@ impl Analyzer {
     /// on each side, and their spread over the text (see [`contexts::find`]).
     pub fn contexts(&self, text: &str, term: &str, limit: usize) -> contexts::Contexts {
         contexts::find(text, term, CONTEXT_WIDTH, limit, DISPERSION_BINS)
+    }
+
+    /// Page `page` (see [`passage::page_starts`], given as `starts`) of `text`, segmented, with
+    /// the entities of `entities` (the whole text's, sorted by start) that fall in it.
+    pub fn passage(
+        &self,
+        text: &str,
+        starts: &[(usize, usize)],
+        page: usize,
+        entities: &[passage::PassageEntity],
+    ) -> passage::Passage {
+        let page = page.min(starts.len().saturating_sub(1));
+        let (start, from) = starts.get(page).copied().unwrap_or((0, 0));
+        let to = starts.get(page + 1).map_or(text.len(), |&(_, b)| b);
+        let slice = text.get(from..to).unwrap_or_default();
+        let normalized = Normalized::new(slice);
+        let tokens: Vec<passage::PassageToken> = segment::segment(&self.jieba, &normalized.text)
+            .into_iter()
+            .map(|t| passage::PassageToken {
+                start: start + t.start,
+                end: start + t.end,
+                pos: t.pos,
+            })
+            .collect();
+        let end = start + slice.chars().count();
+        let text_chars = starts.last().map_or(0, |&(c, b)| {
+            c + text.get(b..).map_or(0, |rest| rest.chars().count())
+        });
+        passage::Passage {
+            start,
+            end,
+            page,
+            pages: starts.len(),
+            text_chars,
+            text: slice.to_string(),
+            tokens,
+            entities: passage::entities_within(entities, start, end),
+        }
     }
 
     /// Words of one line, in the input's own characters (concatenation == input line).

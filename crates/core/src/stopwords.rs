@@ -86,6 +86,17 @@ impl StopWords {
     /// The list for one analysis: the user's `extra` words added, the built-in ones in
     /// `removed` taken out.
     pub fn edited(&self, extra: &[String], removed: &[String]) -> EditedStopWords<'_> {
+        self.edited_with(true, extra, removed)
+    }
+
+    /// Like [`StopWords::edited`]; with `builtin` false only the user's `extra` words stop (the
+    /// reader turned the built-in lists off to see every word ranked).
+    pub fn edited_with(
+        &self,
+        builtin: bool,
+        extra: &[String],
+        removed: &[String],
+    ) -> EditedStopWords<'_> {
         let clean = |list: &[String]| -> BTreeSet<String> {
             list.iter()
                 .map(|w| user_word(w))
@@ -94,6 +105,7 @@ impl StopWords {
         };
         EditedStopWords {
             builtin: self,
+            use_builtin: builtin,
             extra: clean(extra),
             removed: clean(removed),
         }
@@ -104,6 +116,7 @@ impl StopWords {
 #[derive(Debug, Clone)]
 pub struct EditedStopWords<'a> {
     builtin: &'a StopWords,
+    use_builtin: bool,
     extra: BTreeSet<String>,
     removed: BTreeSet<String>,
 }
@@ -119,7 +132,8 @@ impl EditedStopWords<'_> {
         if !self.extra.is_empty() && self.extra.contains(folded) {
             return true;
         }
-        self.builtin.words.contains(folded)
+        self.use_builtin
+            && self.builtin.words.contains(folded)
             && (self.removed.is_empty() || !self.removed.contains(folded))
     }
 }

@@ -34,6 +34,7 @@ fn cloud_request(state: &AppState) -> Option<(u64, CloudOptions, String, bool)> 
             options,
             font,
             mask,
+            ..
         }) => Some((*id, options.clone(), font.clone(), mask.is_some())),
         _ => None,
     }

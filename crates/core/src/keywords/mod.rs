@@ -91,8 +91,11 @@ impl KeywordRanker {
 
     /// The stop words of one analysis: the built-in ones with the user's edits in `options`.
     pub fn stop_words(&self, options: &Options) -> EditedStopWords<'_> {
-        self.stop_words
-            .edited(&options.extra_stopwords, &options.removed_stopwords)
+        self.stop_words.edited_with(
+            options.builtin_stopwords,
+            &options.extra_stopwords,
+            &options.removed_stopwords,
+        )
     }
 
     /// The keyword term of each of `tokens` (see [`TermIds`]).

@@ -111,6 +111,25 @@ fn extra_stop_words_are_removed_and_removed_ones_return() {
     );
 }
 
+/// With the built-in lists off, a stop word that is a candidate by its tag is ranked; the
+/// reader's own stop words still stop.
+#[test]
+fn builtin_stopwords_can_be_turned_off() {
+    let verbs = |builtin: bool, extra: &[&str]| {
+        let options = Options {
+            builtin_stopwords: builtin,
+            extra_stopwords: extra.iter().map(|s| s.to_string()).collect(),
+            keyword_pos: vec!["v".into()],
+            ..Options::default()
+        };
+        rank_with(TEXT, 50, &options).frequency
+    };
+    assert!(!verbs(true, &[]).iter().any(|k| k.term == "进行"));
+    assert!(verbs(false, &[]).iter().any(|k| k.term == "进行"));
+    let stopped = verbs(false, &["进行"]);
+    assert!(!stopped.iter().any(|k| k.term == "进行"), "{stopped:?}");
+}
+
 #[test]
 fn tag_filter_replaces_the_default() {
     let options = Options {
