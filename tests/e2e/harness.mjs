@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
-export const dist = join(root, 'dist');
+// WENXI_DIST lets parallel work test its own build (trunk build --dist <dir>).
+export const dist = process.env.WENXI_DIST ?? join(root, 'dist');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -180,6 +181,13 @@ export async function paste(page, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
+}
+
+/** Opens the report's view `name` (overview, keywords, entities, text, contexts, distribution,
+ * articles) by clicking its tab, and waits until its panel is shown. */
+export async function showView(page, name) {
+  await page.locator(`[data-testid=view-tab][data-view=${name}]`).click();
+  await page.locator(`[data-testid=view][data-view=${name}]`).waitFor();
 }
 
 export function machine() {
