@@ -8,8 +8,8 @@ use yew::prelude::*;
 use crate::bridge::{EngineBridge, EngineEvent};
 use crate::components::views::{Reader, ReaderActions};
 use crate::components::{
-    CloudContext, Editor, EmptyState, ImportNoticeView, OrphanText, ReportView, SettingsPanel,
-    StatusBadge, TabConflict, UpdateNotice,
+    CloudContext, Editor, EmptyState, ImportNoticeView, LanguageSwitch, OrphanText, ReportView,
+    SettingsPanel, StatusBadge, TabConflict, UpdateNotice,
 };
 use crate::i18n::Lang;
 use crate::protocol::Request;
@@ -382,6 +382,7 @@ pub fn app() -> Html {
                     "中文文章分析：分词、关键词、实体、词云。全部在你的浏览器里完成，文字不会离开这台电脑。",
                     "Chinese article analysis: words, keywords, entities, a keyword cloud. All of it in your browser; the text never leaves this computer.",
                 ) }</p>
+                <LanguageSwitch {lang} on_edit={on_settings.clone()} />
                 <UpdateNotice />
             </header>
             <main class="layout">

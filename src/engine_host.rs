@@ -324,6 +324,10 @@ impl EngineHost {
 mod cloud_tests;
 
 #[cfg(test)]
+#[path = "engine_host/views_tests.rs"]
+mod views_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use wenxi_core::userdict::UserWord;

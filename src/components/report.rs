@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wenxi_core::Coverage;
 use yew::prelude::*;
 
-use super::views::{Reader, ViewPanel, ViewTabs};
+use super::views::{PrintButton, Reader, ViewPanel, ViewTabs};
 use super::ExportMenu;
 use crate::i18n::{use_lang, Lang};
 use crate::state::views::View;
@@ -58,6 +58,7 @@ pub fn report_view(props: &ReportProps) -> Html {
                 { coverage_notice(&report.coverage, reader.lang) }
                 <section class="card export">
                     <ExportMenu report={report.clone()} />
+                    <PrintButton />
                 </section>
                 <ViewTabs current={props.view} on_view={reader.on.view.clone()} {counts} />
                 <ViewPanel view={props.view} />

@@ -20,6 +20,7 @@ mod distribution;
 mod entities;
 mod keywords;
 mod overview;
+mod print;
 mod text;
 
 use std::rc::Rc;
@@ -40,6 +41,7 @@ pub use distribution::DistributionView;
 pub use entities::EntitiesView;
 pub use keywords::KeywordsView;
 pub use overview::OverviewView;
+pub use print::PrintButton;
 pub use text::TextView;
 
 /// What the views read, and the ways they change the page.

@@ -1,0 +1,1 @@
+//! The worker's answers to the text and distribution views' requests.
