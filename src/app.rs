@@ -129,8 +129,9 @@ pub fn app() -> Html {
                     .is_some_and(|bridge| bridge.send(&request));
                 if !sent {
                     dispatcher.dispatch(Action::Failed {
-                        problem: Problem::new(
+                        problem: Problem::said(
                             "分析引擎暂不可用，请稍后再试",
+                            "The analysis engine is not available; try again in a moment",
                             "no live worker to send the request to",
                         ),
                         crashed: true,
@@ -395,8 +396,8 @@ pub fn app() -> Html {
                     }
                     <StatusBadge status={state.status()} error={state.error.clone()}
                                  timings={state.timings} progress={state.progress} {on_cancel} />
-                    if let Some(warning) = saved_text.warning.clone() {
-                        <p class="notice" role="status">{ warning }</p>
+                    if let Some(warning) = saved_text.said_warning.clone() {
+                        <p class="notice" role="status">{ warning.get(lang).to_string() }</p>
                     }
                     if saved_text.conflict {
                         <TabConflict on_load={saved_text.load_theirs.clone()}

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::protocol::{Request, Response};
-use crate::state::Problem;
+use crate::state::{Problem, Said};
 
 /// The worker's loader (`static/worker_loader.js`), relative to the page.
 pub const WORKER_URL: &str = "./worker_loader.js";
@@ -171,8 +171,9 @@ fn start(shared: &Rc<Shared>) {
         Ok(worker) => worker,
         Err(error) => {
             (shared.on_event)(EngineEvent::Failed {
-                problem: Problem::new(
+                problem: Problem::said(
                     "无法启动分析引擎：这个浏览器不允许 Web Worker",
+                    "The analysis engine cannot start: this browser does not allow Web Workers",
                     describe(&error),
                 ),
                 crashed: false,
@@ -223,21 +224,39 @@ fn start(shared: &Rc<Shared>) {
                 name,
                 text,
                 notes,
+                notes_en,
             }) => EngineEvent::Imported {
                 id,
                 name,
                 text: Ok(text),
-                notes,
+                // Both languages travel packed through the reducer's strings; the notice picks.
+                notes: notes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, zh)| Said::new(zh.as_str(), notes_en.get(i).unwrap_or(zh)).packed())
+                    .collect(),
             },
-            Ok(Response::ImportFailed { id, name, message }) => EngineEvent::Imported {
+            Ok(Response::ImportFailed {
                 id,
                 name,
-                text: Err(message),
-                notes: Vec::new(),
-            },
+                message,
+                message_en,
+            }) => {
+                let en = if message_en.is_empty() {
+                    message.clone()
+                } else {
+                    message_en
+                };
+                EngineEvent::Imported {
+                    id,
+                    name,
+                    text: Err(Said::new(message, en).packed()),
+                    notes: Vec::new(),
+                }
+            }
             Ok(Response::Crashed { message }) => return restart(&shared, message),
             Ok(Response::Failed { message, .. }) | Err(message) => EngineEvent::Failed {
-                problem: Problem::new("这次分析没有完成", message),
+                problem: Problem::said("这次分析没有完成", "This analysis did not finish", message),
                 crashed: false,
             },
         };
@@ -286,13 +305,21 @@ fn restart(shared: &Rc<Shared>, detail: String) {
     discard(shared);
     if shared.starts_since_ready.get() >= MAX_STARTS_WITHOUT_READY {
         (shared.on_event)(EngineEvent::Failed {
-            problem: Problem::new("分析引擎无法加载，请刷新页面重试", detail),
+            problem: Problem::said(
+                "分析引擎无法加载，请刷新页面重试",
+                "The analysis engine could not load; reload the page to try again",
+                detail,
+            ),
             crashed: false,
         });
         return;
     }
     (shared.on_event)(EngineEvent::Failed {
-        problem: Problem::new("分析引擎出错，已重新启动", detail),
+        problem: Problem::said(
+            "分析引擎出错，已重新启动",
+            "The analysis engine failed and was restarted",
+            detail,
+        ),
         crashed: true,
     });
     start(shared);

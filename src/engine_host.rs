@@ -308,12 +308,14 @@ impl EngineHost {
                 id,
                 name,
                 notes: imported.notes.iter().map(|n| n.message_zh()).collect(),
+                notes_en: imported.notes.iter().map(|n| n.message_en()).collect(),
                 text: imported.text,
             },
             Err(error) => Response::ImportFailed {
                 id,
                 name,
                 message: error.message_zh(),
+                message_en: error.message_en(),
             },
         }
     }

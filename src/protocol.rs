@@ -87,19 +87,25 @@ pub enum Response {
         layout_ms: f64,
     },
     /// The text of the file of `Request::Import` number `id`. `notes` are things the reader
-    /// should know (the encoding guessed, parts left out), already in words.
+    /// should know (the encoding guessed, parts left out), already in words: in Chinese, and
+    /// in English in `notes_en` (empty from a worker older than the English page).
     Imported {
         id: u64,
         name: String,
         text: String,
         notes: Vec<String>,
+        #[serde(default)]
+        notes_en: Vec<String>,
     },
     /// The file of `Request::Import` number `id` could not be read; `message` says why and what
-    /// to do, for the reader.
+    /// to do, for the reader, in Chinese, and `message_en` in English (empty from an older
+    /// worker: the page then shows the Chinese).
     ImportFailed {
         id: u64,
         name: String,
         message: String,
+        #[serde(default)]
+        message_en: String,
     },
     /// The request could not be read or answered (`id` when it was known); the worker is fine.
     Failed { id: Option<u64>, message: String },

@@ -11,6 +11,7 @@ mod fonts;
 mod mask;
 mod options;
 mod palette;
+mod theme;
 
 use std::rc::Rc;
 
@@ -24,8 +25,11 @@ pub use palette::colour;
 
 use crate::cloud_glyphs::font_family;
 use crate::download::{download, download_blob};
+use crate::i18n::{use_lang, Lang};
 use crate::state::cloud::{CloudEdit, CloudSettings};
+use crate::state::Said;
 use options::CloudOptionsBar;
+use palette::colour_on_page;
 
 /// What the page tells the cloud panel (and the export group): the worker's cloud, the reader's
 /// choices, and where changes go.
@@ -59,30 +63,30 @@ pub fn shown_cloud(
 }
 
 /// Downloads the cloud as SVG; the error is a sentence for the reader.
-pub fn export_svg(cloud: &Cloud, look: &CloudSettings) -> Result<(), String> {
+pub fn export_svg(cloud: &Cloud, look: &CloudSettings) -> Result<(), Said> {
     let name = super::export::stamped_name("cloud", "svg");
-    download(&name, "image/svg+xml;charset=utf-8", &svg_file(cloud, look))
-        .map_err(|_| format!("浏览器没能生成下载文件「{name}」"))
+    download(&name, "image/svg+xml;charset=utf-8", &svg_file(cloud, look)).map_err(|_| {
+        Said::new(
+            format!("浏览器没能生成下载文件「{name}」"),
+            format!("The browser could not make the download “{name}”"),
+        )
+    })
 }
 
 /// Draws the cloud as a PNG at `scale` and downloads it; `done` hears of a failure.
-fn export_png(
-    cloud: Rc<Cloud>,
-    look: Rc<CloudSettings>,
-    scale: u32,
-    done: Callback<Option<String>>,
-) {
+fn export_png(cloud: Rc<Cloud>, look: Rc<CloudSettings>, scale: u32, done: Callback<Option<Said>>) {
     wasm_bindgen_futures::spawn_local(async move {
         let name = super::export::stamped_name(&format!("cloud-{scale}x"), "png");
         let result = match png_blob(&cloud, &look, scale).await {
             Ok(blob) => download_blob(&name, &blob).map_err(|_| ()),
             Err(_) => Err(()),
         };
-        done.emit(
-            result
-                .err()
-                .map(|_| format!("浏览器没能画出 PNG 文件「{name}」")),
-        );
+        done.emit(result.err().map(|_| {
+            Said::new(
+                format!("浏览器没能画出 PNG 文件「{name}」"),
+                format!("The browser could not draw the PNG file “{name}”"),
+            )
+        }));
     });
 }
 
@@ -97,8 +101,12 @@ pub struct CloudProps {
 #[component(CloudView)]
 pub fn cloud_view(props: &CloudProps) -> Html {
     let context = use_context::<CloudContext>();
+    let lang = use_lang();
+    // A transparent cloud shows the page behind it: its colours follow the theme shown.
+    let theme = super::views::use_reader().map(|r| r.settings.display.theme);
+    let page_dark = theme::use_page_dark(theme.unwrap_or_default());
     let hovered = use_state(|| None::<usize>);
-    let problem = use_state(|| None::<String>);
+    let problem = use_state(|| None::<Said>);
     let (cloud, look) = shown_cloud(context.as_ref(), &props.cloud);
     let panel = use_node_ref();
     {
@@ -130,20 +138,26 @@ pub fn cloud_view(props: &CloudProps) -> Html {
                 (cloud.height * f64::from(scale)).round()
             );
             let (cloud, look, problem) = (cloud.clone(), look.clone(), problem.clone());
-            let done = Callback::from(move |p: Option<String>| problem.set(p));
+            let done = Callback::from(move |p: Option<Said>| problem.set(p));
             let onclick = Callback::from(move |_: MouseEvent| {
                 export_png(cloud.clone(), look.clone(), scale, done.clone())
             });
             html! {
                 <button type="button" class="quiet" data-testid={format!("cloud-export-png-{scale}")}
-                        title={format!("下载 PNG 图片，{scale} 倍尺寸（{size} 像素）")}
+                        title={lang.tr(
+                            format!("下载 PNG 图片，{scale} 倍尺寸（{size} 像素）"),
+                            format!("Download a PNG image at {scale}× size ({size} pixels)"),
+                        )}
                         {onclick}>{ format!("PNG {scale}×") }</button>
             }
         };
         html! {
-            <div class="cloud-exports" role="group" aria-label="导出词云">
+            <div class="cloud-exports" role="group" aria-label={lang.tr("导出词云", "Export the cloud")}>
                 <button type="button" class="quiet" data-testid="cloud-export-svg" onclick={svg}
-                        title="下载 SVG 矢量图（文字可编辑，任意放大都清晰）">{ "SVG" }</button>
+                        title={lang.tr(
+                            "下载 SVG 矢量图（文字可编辑，任意放大都清晰）",
+                            "Download an SVG vector image (editable words, sharp at any size)",
+                        )}>{ "SVG" }</button>
                 { for PNG_SCALES.iter().map(|&s| png(s)) }
             </div>
         }
@@ -151,36 +165,48 @@ pub fn cloud_view(props: &CloudProps) -> Html {
     let status = html! {
         <p class="cloud-status muted">
             <span data-testid="cloud-fill" data-fill={format!("{:.4}", cloud.fill)}>
-                { format!("填充 {:.0}%", cloud.fill * 100.0) }
+                { {
+                    let fill = cloud.fill * 100.0;
+                    lang.tr(format!("填充 {fill:.0}%"), format!("{fill:.0}% filled"))
+                } }
             </span>
-            { format!(" · {} 个词", cloud.words.len()) }
+            { format!(" · {}", lang.count(cloud.words.len(), "个词", "word", "words")) }
             if !cloud.complete && !cloud.words.is_empty() && precise {
-                <span class="cloud-incomplete">{ " · 最小字号也放不下全部词，只画了能放下的" }</span>
+                <span class="cloud-incomplete">{ lang.tr(
+                    " · 最小字号也放不下全部词，只画了能放下的",
+                    " · not every word fits even at the smallest size: only those that fit are drawn",
+                ) }</span>
             }
         </p>
     };
     let problem_note = problem
         .as_ref()
-        .map(|m| html! { <p class="notice" role="alert">{ m.clone() }</p> })
+        .map(|m| html! { <p class="notice" role="alert">{ m.get(lang).to_string() }</p> })
         .unwrap_or_default();
 
     if cloud.words.is_empty() {
         return html! {
             <div class="cloud-panel" ref={panel}>
                 { options }
-                <p class="muted">{ "词太少，画不出词云。" }</p>
+                <p class="muted">{ lang.tr("词太少，画不出词云。", "Too few words to draw a cloud.") }</p>
             </div>
         };
     }
     let tip = hovered.and_then(|i| cloud.words.get(i)).map_or_else(
-        || "把鼠标移到词上（或用 Tab 键选中）查看出现次数和得分；点击查看上下文。".to_string(),
-        word_details,
+        || {
+            lang.tr(
+                "把鼠标移到词上（或用 Tab 键选中）查看出现次数和得分；点击查看上下文。",
+                "Point at a word (or select it with Tab) to see its count and score; click it to see its contexts.",
+            )
+            .to_string()
+        },
+        |w| word_details(w, lang),
     );
     html! {
         <div class="cloud-panel" ref={panel}>
             { options }
             { draw(&cloud, &look, precise.then(|| context.as_ref().and_then(|c| c.layout_ms)).flatten(),
-                   &props.on_pick, &hovered) }
+                   &props.on_pick, &hovered, Drawn { lang, page_dark }) }
             <p class="cloud-tip" role="status" data-testid="cloud-tip">{ tip }</p>
             { status }
             { exports }
@@ -190,8 +216,22 @@ pub fn cloud_view(props: &CloudProps) -> Html {
 }
 
 /// A word's count and score, as the hover line and the word's own tooltip say them.
-fn word_details(w: &wenxi_core::CloudWord) -> String {
-    format!("{}：出现 {} 次，得分 {:.2}", w.term, w.count, w.weight)
+fn word_details(w: &wenxi_core::CloudWord, lang: Lang) -> String {
+    let (term, count, score) = (&w.term, w.count, w.weight);
+    lang.tr(
+        format!("{term}：出现 {count} 次，得分 {score:.2}"),
+        format!(
+            "{term}: {}, score {score:.2}",
+            lang.count(count, "次", "occurrence", "occurrences")
+        ),
+    )
+}
+
+/// How the page around the cloud is: its language and whether it is dark.
+#[derive(Clone, Copy)]
+struct Drawn {
+    lang: Lang,
+    page_dark: bool,
 }
 
 /// Tells `on_width` the width of `panel` now and after each resize of the window; the
@@ -232,7 +272,9 @@ fn draw(
     layout_ms: Option<f64>,
     on_pick: &Callback<Option<String>>,
     hovered: &UseStateHandle<Option<usize>>,
+    page: Drawn,
 ) -> Html {
+    let lang = page.lang;
     let view_box = format!("0 0 {} {}", cloud.width, cloud.height);
     let background = look.background.colour().map(|fill| {
         html! { <rect class="cloud-background" width="100%" height="100%" fill={fill} /> }
@@ -281,20 +323,24 @@ fn draw(
                   class={w.vertical.then_some("vertical")} tabindex="0" role="button"
                   x={format!("{:.2}", w.x)} y={format!("{:.2}", w.y)}
                   font-size={format!("{:.1}", w.font_size)}
-                  fill={colour(look.palette, look.background, w.color)} text-anchor="middle" {transform}
+                  fill={colour_on_page(look.palette, look.background, page.page_dark, w.color)}
+                  text-anchor="middle" {transform}
                   {onclick} {onkeydown}
                   onmouseenter={Callback::from(move |_: MouseEvent| enter())}
                   onmouseleave={Callback::from(move |_: MouseEvent| leave())}
                   onfocus={Callback::from(move |_: FocusEvent| focus())}
                   onblur={Callback::from(move |_: FocusEvent| blur())}>
-                <title>{ word_details(w) }</title>
+                <title>{ word_details(w, lang) }</title>
                 { body }
             </text>
         }
     });
     html! {
         <svg data-testid="cloud" class="cloud" viewBox={view_box} role="group"
-             aria-label={format!("关键词云，共 {} 个词", cloud.words.len())}
+             aria-label={lang.tr(
+                 format!("关键词云，共 {} 个词", cloud.words.len()),
+                 format!("Keyword cloud of {}", lang.count(cloud.words.len(), "", "word", "words")),
+             )}
              font-family={font_family(&look.font)}
              data-shape={cloud.shape.clone()} data-seed={cloud.seed.to_string()}
              data-fill={format!("{:.4}", cloud.fill)} data-complete={cloud.complete.to_string()}

@@ -22,6 +22,7 @@ use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
 use wenxi_core::limits::MAX_CHARS;
 use yew::prelude::*;
 
+use crate::i18n::use_lang;
 use crate::state::file::{megabytes, OpenedFile, MAX_FILE_BYTES};
 use crate::state::SharedText;
 
@@ -75,6 +76,7 @@ fn open(file: File, on_file: Callback<OpenedFile>) {
 
 #[component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
+    let lang = use_lang();
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let area = use_node_ref();
     let picker = use_node_ref();
@@ -252,22 +254,33 @@ pub fn editor(props: &EditorProps) -> Html {
         html! {
             <div class="large-text" data-testid="large-text" tabindex="0" role="region"
                  ref={preview_box.clone()} data-chars={characters_all.to_string()}
-                 aria-label="大文本预览：在此按 Ctrl+V 可粘贴新的文本替换" {onpaste}
+                 aria-label={lang.tr(
+                     "大文本预览：在此按 Ctrl+V 可粘贴新的文本替换",
+                     "Preview of a large text: press Ctrl+V here to paste a new text in its place",
+                 )} {onpaste}
                  ondragover={ondragover.clone()} ondragleave={ondragleave.clone()}
                  ondrop={ondrop.clone()}>
                 <p class="large-text-summary">
-                    { format!("文本很大（{} 字，{}）：为了页面流畅，这里只显示开头；分析照常针对全文。",
-                              characters, megabytes(props.text.len() as f64)) }
+                    { {
+                        let size = megabytes(props.text.len() as f64);
+                        lang.tr(
+                            format!("文本很大（{characters} 字，{size}）：为了页面流畅，这里只显示开头；分析照常针对全文。"),
+                            format!("A large text ({characters} characters, {size}): only its start is shown here, to keep the page smooth; the analysis covers all of it."),
+                        )
+                    } }
                 </p>
                 <div class="large-text-preview">{ preview }{ "……" }</div>
                 <div class="actions">
                     <button type="button" class="quiet" data-testid="large-clear" onclick={clear}>
-                        { "清空" }
+                        { lang.tr("清空", "Clear") }
                     </button>
                     <button type="button" class="quiet" data-testid="large-edit" onclick={edit}>
-                        { "仍在文本框中编辑（可能很慢）" }
+                        { lang.tr("仍在文本框中编辑（可能很慢）", "Edit in the text box anyway (may be slow)") }
                     </button>
-                    <span class="hint">{ "点这里后按 Ctrl+V，可粘贴新的文本替换" }</span>
+                    <span class="hint">{ lang.tr(
+                        "点这里后按 Ctrl+V，可粘贴新的文本替换",
+                        "Click here and press Ctrl+V to paste a new text in its place",
+                    ) }</span>
                 </div>
             </div>
         }
@@ -278,10 +291,10 @@ pub fn editor(props: &EditorProps) -> Html {
     html! {
         <div class={classes!("editor", dragging.then_some("dragging"))}>
             if large {
-                <p class="editor-label">{ "文章" }</p>
+                <p class="editor-label">{ lang.tr("文章", "Article") }</p>
                 { preview }
             } else {
-                <label for="input" class="editor-label">{ "文章" }</label>
+                <label for="input" class="editor-label">{ lang.tr("文章", "Article") }</label>
                 <textarea
                     id="input"
                     data-testid="input"
@@ -291,35 +304,63 @@ pub fn editor(props: &EditorProps) -> Html {
                     {ondragover}
                     {ondragleave}
                     {ondrop}
-                    placeholder="在此粘贴或输入一篇中文文章，或把 .txt、.md、.html、.docx 文件拖到这里……"
+                    placeholder={lang.tr(
+                        "在此粘贴或输入一篇中文文章，或把 .txt、.md、.html、.docx 文件拖到这里……",
+                        "Paste or type a Chinese article here, or drop a .txt, .md, .html or .docx file…",
+                    )}
                     spellcheck="false"
                     autofocus=true
                 />
             }
             <div class="editor-bar">
-                <span class="count" data-testid="char-count">{ format!("{characters} 字") }</span>
+                <span class="count" data-testid="char-count">{ lang.tr(format!("{characters} 字"), format!("{characters} characters")) }</span>
                 <button type="button" class="quiet" data-testid="open-file" onclick={open_picker}
-                        title="打开 .txt、.md、.html 或 .docx 文件（不上传，只在本机读取）">
-                    { "打开文件" }
+                        title={lang.tr(
+                            "打开 .txt、.md、.html 或 .docx 文件（不上传，只在本机读取）",
+                            "Open a .txt, .md, .html or .docx file (read on this computer, never uploaded)",
+                        )}>
+                    { lang.tr("打开文件", "Open file") }
                 </button>
                 <input type="file" ref={picker} class="visually-hidden" accept={ACCEPT}
-                       data-testid="file-input" aria-label="选择要打开的文件" tabindex="-1"
+                       data-testid="file-input" aria-label={lang.tr("选择要打开的文件", "Choose a file to open")} tabindex="-1"
                        {onchange} />
                 if props.text.trim().is_empty() {
                     <button type="button" class="quiet" data-testid="load-sample" onclick={load_sample}
-                            title="载入一篇示例新闻（虚构的人物和地点），看看各项分析">
-                        { "示例文章" }
+                            title={lang.tr(
+                                "载入一篇示例新闻（虚构的人物和地点），看看各项分析",
+                                "Load a sample news story (invented people and places) to see each analysis",
+                            )}>
+                        { lang.tr("示例文章", "Sample article") }
                     </button>
                 }
-                <span class="hint"><kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ " 立即分析" }</span>
-                <button type="button" data-testid="analyse" {onclick}>{ "分析" }</button>
+                <span class="hint"><kbd>{ "Ctrl" }</kbd>{ "+" }<kbd>{ "Enter" }</kbd>{ lang.tr(" 立即分析", " analyses now") }</span>
+                <button type="button" data-testid="analyse" {onclick}>{ lang.tr("分析", "Analyse") }</button>
             </div>
             if over_limit {
                 <p class="notice" role="status" data-testid="limit-notice">
-                    { format!("文本超过 {} 万字：只分析前 {} 万字以内（到句子结尾为止），其余部分仍然保留。",
-                              MAX_CHARS / 10_000, MAX_CHARS / 10_000) }
+                    { {
+                        let wan = MAX_CHARS / 10_000;
+                        lang.tr(
+                            format!("文本超过 {wan} 万字：只分析前 {wan} 万字以内（到句子结尾为止），其余部分仍然保留。"),
+                            format!("The text is over {} characters: only its first {} (up to the end of a sentence) are analysed; the rest is kept.",
+                                    thousands(MAX_CHARS), thousands(MAX_CHARS)),
+                        )
+                    } }
                 </p>
             }
         </div>
     }
+}
+
+/// 1000000 → "1,000,000", for the English page.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

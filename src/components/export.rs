@@ -8,6 +8,7 @@ use wenxi_core::Report;
 use yew::prelude::*;
 
 use crate::download::download;
+use crate::i18n::{use_lang, Lang};
 
 /// One file the reader can take away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,24 +39,39 @@ impl Export {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self, lang: Lang) -> &'static str {
         match self {
-            Export::KeywordsCsv => "关键词 CSV",
-            Export::EntitiesCsv => "实体 CSV",
-            Export::StatsCsv => "统计 CSV",
-            Export::Json => "完整报告 JSON",
-            Export::CloudSvg => "词云 SVG",
+            Export::KeywordsCsv => lang.tr("关键词 CSV", "Keywords CSV"),
+            Export::EntitiesCsv => lang.tr("实体 CSV", "Entities CSV"),
+            Export::StatsCsv => lang.tr("统计 CSV", "Statistics CSV"),
+            Export::Json => lang.tr("完整报告 JSON", "Full report JSON"),
+            Export::CloudSvg => lang.tr("词云 SVG", "Cloud SVG"),
         }
     }
 
     /// Shown on hover and read as the button's description (its name stays the visible label).
-    fn description(self) -> &'static str {
+    fn description(self, lang: Lang) -> &'static str {
         match self {
-            Export::KeywordsCsv => "下载关键词表（CSV，可用 Excel、WPS 打开）",
-            Export::EntitiesCsv => "下载实体表（CSV，可用 Excel、WPS 打开）",
-            Export::StatsCsv => "下载统计数据（CSV，可用 Excel、WPS 打开）",
-            Export::Json => "下载完整分析报告（JSON）",
-            Export::CloudSvg => "下载词云图（SVG 矢量图）",
+            Export::KeywordsCsv => lang.tr(
+                "下载关键词表（CSV，可用 Excel、WPS 打开）",
+                "Download the keyword table (CSV, opens in Excel or WPS)",
+            ),
+            Export::EntitiesCsv => lang.tr(
+                "下载实体表（CSV，可用 Excel、WPS 打开）",
+                "Download the entity table (CSV, opens in Excel or WPS)",
+            ),
+            Export::StatsCsv => lang.tr(
+                "下载统计数据（CSV，可用 Excel、WPS 打开）",
+                "Download the statistics (CSV, opens in Excel or WPS)",
+            ),
+            Export::Json => lang.tr(
+                "下载完整分析报告（JSON）",
+                "Download the full analysis report (JSON)",
+            ),
+            Export::CloudSvg => lang.tr(
+                "下载词云图（SVG 矢量图）",
+                "Download the keyword cloud (SVG vector image)",
+            ),
         }
     }
 
@@ -152,6 +168,7 @@ impl PartialEq for ExportProps {
 
 #[component(ExportMenu)]
 pub fn export_menu(props: &ExportProps) -> Html {
+    let lang = use_lang();
     let problem = use_state(|| None::<String>);
     // The cloud panel's context: the cloud file is the cloud on screen, as the panel exports it.
     let cloud = use_context::<super::cloud::CloudContext>().unwrap_or(super::cloud::CloudContext {
@@ -169,20 +186,23 @@ pub fn export_menu(props: &ExportProps) -> Html {
                 let name = file_name(export, Stamp::now());
                 match download(&name, export.mime(), &export.contents(&report, &cloud)) {
                     Ok(()) => problem.set(None),
-                    Err(_) => problem.set(Some(format!("浏览器没能生成下载文件「{name}」"))),
+                    Err(_) => problem.set(Some(lang.tr(
+                        format!("浏览器没能生成下载文件「{name}」"),
+                        format!("The browser could not make the download “{name}”"),
+                    ))),
                 }
             })
         };
         html! {
             <button type="button" class="quiet" data-testid={export.testid()}
-                    title={export.description()} {onclick}>
-                { export.label() }
+                    title={export.description(lang)} {onclick}>
+                { export.label(lang) }
             </button>
         }
     };
     html! {
         <div class="export-menu" role="group" aria-labelledby="export-heading">
-            <h2 id="export-heading">{ "导出" }</h2>
+            <h2 id="export-heading">{ lang.tr("导出", "Export") }</h2>
             <div class="export-buttons">{ for Export::ALL.into_iter().map(button) }</div>
             if let Some(message) = &*problem {
                 <p class="notice" role="alert">{ message.clone() }</p>

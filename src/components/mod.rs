@@ -25,7 +25,7 @@ pub use editor::Editor;
 pub use entities::EntityPanel;
 pub use export::ExportMenu;
 pub use import_notice::{ImportNoticeProps, ImportNoticeView};
-pub use keywords::{explanation, KeywordRankings, KeywordTable, Ranking};
+pub use keywords::{explanation, LeadingKeywords, Ranking};
 pub use lang_switch::LanguageSwitch;
 pub use orphan_text::{OrphanText, OrphanTextProps};
 pub use report::{EmptyState, ReportProps, ReportView};

@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::Event;
 use yew::prelude::*;
 
+use crate::i18n::use_lang;
+
 /// Fired by register_sw.js when a new version has installed and waits.
 const READY_EVENT: &str = "wenxi-update-ready";
 /// Fired here when the user asks for the new version; register_sw.js activates it and reloads.
@@ -23,6 +25,7 @@ fn update_waiting() -> bool {
 
 #[component(UpdateNotice)]
 pub fn update_notice() -> Html {
+    let lang = use_lang();
     let ready = use_state(update_waiting);
     {
         let ready = ready.setter();
@@ -56,8 +59,8 @@ pub fn update_notice() -> Html {
     });
     html! {
         <p class="notice update" role="status" data-testid="update-ready">
-            { "新版本已就绪，刷新即可使用 " }
-            <button type="button" class="quiet" {onclick} data-testid="update-apply">{ "刷新" }</button>
+            { lang.tr("新版本已就绪，刷新即可使用 ", "A new version is ready: reload to use it ") }
+            <button type="button" class="quiet" {onclick} data-testid="update-apply">{ lang.tr("刷新", "Reload") }</button>
         </p>
     }
 }

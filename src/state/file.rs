@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::{AppState, SharedText, CANCEL_ABOVE_BYTES};
+use super::{AppState, Said, SharedText, CANCEL_ABOVE_BYTES};
 
 /// Files larger than this are refused before they are read (the reader is told the limit).
 pub const MAX_FILE_BYTES: usize = wenxi_import::MAX_FILE_BYTES;
@@ -37,9 +37,10 @@ impl PartialEq for FileJob {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportNotice {
     pub name: String,
-    /// Things to know about a file that was read (encoding guessed, parts left out).
+    /// Things to know about a file that was read (encoding guessed, parts left out), each a
+    /// packed [`Said`] (both languages).
     pub notes: Vec<String>,
-    /// Why the file was not read; the text area was left as it was.
+    /// Why the file was not read, a packed [`Said`]; the text area was left as it was.
     pub error: Option<String>,
     /// The text the file's text replaced, for undo (none when the text area was empty).
     pub replaced: Option<SharedText>,
@@ -64,16 +65,21 @@ impl AppState {
     pub(super) fn open_file(&mut self, opened: OpenedFile) {
         let name = opened.name;
         if opened.size > MAX_FILE_BYTES as f64 {
-            let message = format!(
-                "文件太大（{}），文析最多读取 {} 的文件。文本框里原有的文字没有改变。",
-                megabytes(opened.size),
-                megabytes(MAX_FILE_BYTES as f64)
-            );
+            let (size, limit) = (megabytes(opened.size), megabytes(MAX_FILE_BYTES as f64));
+            let message = Said::new(
+                format!("文件太大（{size}），文析最多读取 {limit} 的文件。文本框里原有的文字没有改变。"),
+                format!("The file is too large ({size}): wenxi reads files of up to {limit}. The text box still holds what it held."),
+            )
+            .packed();
             self.import_notice = Some(ImportNotice::refused(&name, message));
             return;
         }
         let Some(bytes) = opened.bytes else {
-            let message = "浏览器没能读取这个文件。文本框里原有的文字没有改变。".to_string();
+            let message = Said::new(
+                "浏览器没能读取这个文件。文本框里原有的文字没有改变。",
+                "The browser could not read this file. The text box still holds what it held.",
+            )
+            .packed();
             self.import_notice = Some(ImportNotice::refused(&name, message));
             return;
         };
@@ -122,9 +128,13 @@ impl AppState {
     /// The worker died while a file was on its way: the file may be why, so it is dropped.
     pub(super) fn file_crashed(&mut self) {
         if let Some(file) = self.file.take() {
-            let message = "读取这个文件时分析引擎出错，已重新启动。文件可能已损坏，或内容过多。\
-                           文本框里原有的文字没有改变。"
-                .to_string();
+            let message = Said::new(
+                "读取这个文件时分析引擎出错，已重新启动。文件可能已损坏，或内容过多。\
+                 文本框里原有的文字没有改变。",
+                "The analysis engine failed while reading this file and was restarted. The file \
+                 may be damaged, or hold too much. The text box still holds what it held.",
+            )
+            .packed();
             self.import_notice = Some(ImportNotice::refused(&file.name, message));
         }
     }

@@ -416,6 +416,12 @@ impl Settings {
         }
         clean.keyword_pos = pos;
         clean.cloud = self.cloud.cleaned();
+        clean.builtin_stopwords = self.builtin_stopwords;
+        clean.display = self.display;
+        clean.display.keyword_count = clean
+            .display
+            .keyword_count
+            .clamp(KEYWORD_COUNT_MIN, KEYWORD_COUNT_MAX);
         clean
     }
 }

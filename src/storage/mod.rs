@@ -15,6 +15,7 @@ pub use sync::{use_saved_text, OrphanOffer, SavedText};
 pub use watch::SettingsWatch;
 
 use crate::state::settings::Settings;
+use crate::state::Said;
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -24,7 +25,8 @@ const SETTINGS_KEY: &str = "wenxi.settings";
 
 /// The settings saved by an earlier visit, and a message when what was saved could not be used
 /// (the defaults are used then, and the saved text is left alone until the reader changes a
-/// setting).
+/// setting). The message is a packed [`Said`]: the settings panel shows it in the page's
+/// language.
 pub fn load_settings() -> (Settings, Option<String>) {
     let Some(text) = local_storage().and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten()) else {
         return (Settings::default(), None);
@@ -33,18 +35,37 @@ pub fn load_settings() -> (Settings, Option<String>) {
         Ok(settings) => (settings, None),
         Err(reason) => (
             Settings::default(),
-            Some(format!("{reason}，已改用默认设置。")),
+            Some(
+                Said::new(
+                    format!("{reason}，已改用默认设置。"),
+                    format!("The saved settings could not be used ({reason}); the defaults are used instead."),
+                )
+                .packed(),
+            ),
         ),
     }
 }
 
-/// Saves the settings; the defaults are saved as no entry at all.
+/// Saves the settings; the defaults are saved as no entry at all. The error is a packed
+/// [`Said`].
 pub fn save_settings(settings: &Settings) -> Result<(), String> {
-    let storage = local_storage().ok_or("本地存储不可用，刷新页面后设置不会保留")?;
+    let storage = local_storage().ok_or_else(|| {
+        Said::new(
+            "本地存储不可用，刷新页面后设置不会保留",
+            "Local storage is not available: the settings will not survive a reload",
+        )
+        .packed()
+    })?;
     let result = if *settings == Settings::default() {
         storage.remove_item(SETTINGS_KEY)
     } else {
         storage.set_item(SETTINGS_KEY, &settings.to_json())
     };
-    result.map_err(|_| "浏览器拒绝保存设置：刷新页面后设置不会保留".to_string())
+    result.map_err(|_| {
+        Said::new(
+            "浏览器拒绝保存设置：刷新页面后设置不会保留",
+            "The browser refused to save the settings: they will not survive a reload",
+        )
+        .packed()
+    })
 }

@@ -1,6 +1,7 @@
 //! What the saving hook does, step by step: save, take another tab's text, restore on load,
 //! load a closed tab's text. Shared by the hook's effects and callbacks through [`Saver`].
 
+use crate::state::Said;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -51,7 +52,7 @@ impl Saver {
     }
 
     /// Saves the latest text (unless already saved and not `forced`); the error is the warning.
-    pub(super) async fn save(&self, forced: bool) -> Option<Result<(), String>> {
+    pub(super) async fn save(&self, forced: bool) -> Option<Result<(), Said>> {
         let text = self.latest.borrow().clone();
         let print = fingerprint(&text);
         if !self.ready.get() || (!forced && *self.saved.borrow() == print) {
@@ -113,11 +114,7 @@ impl Saver {
     }
 }
 
-pub(super) async fn save_now(
-    saver: &Saver,
-    forced: bool,
-    warning: &UseStateHandle<Option<String>>,
-) {
+pub(super) async fn save_now(saver: &Saver, forced: bool, warning: &UseStateHandle<Option<Said>>) {
     if let Some(result) = saver.save(forced).await {
         let now = result.err();
         if **warning != now {
@@ -126,7 +123,7 @@ pub(super) async fn save_now(
     }
 }
 
-pub(super) fn save_later(saver: Rc<Saver>, forced: bool, warning: UseStateHandle<Option<String>>) {
+pub(super) fn save_later(saver: Rc<Saver>, forced: bool, warning: UseStateHandle<Option<Said>>) {
     spawn_local(async move { save_now(&saver, forced, &warning).await });
 }
 
@@ -159,7 +156,7 @@ pub(super) async fn take_theirs(
 pub(super) async fn restore_saved(
     saver: Rc<Saver>,
     restore: Callback<String>,
-    warning: UseStateHandle<Option<String>>,
+    warning: UseStateHandle<Option<Said>>,
     orphan: UseStateHandle<Option<OrphanOffer>>,
 ) {
     let saved = text::load_saved().await;
@@ -192,7 +189,7 @@ pub(super) async fn restore_saved(
 pub(super) async fn load_orphan(
     saver: Rc<Saver>,
     restore: Callback<String>,
-    warning: UseStateHandle<Option<String>>,
+    warning: UseStateHandle<Option<Said>>,
     orphan: UseStateHandle<Option<OrphanOffer>>,
 ) {
     let Some(chosen) = saver.orphans.borrow().first().cloned() else {

@@ -4,6 +4,7 @@
 //! its own slot until the reader chooses which text to keep. On load, texts that closed tabs
 //! left in their slots are offered.
 
+use crate::state::Said;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,8 +31,8 @@ pub struct OrphanOffer {
 /// What the page shows about saving, and the reader's answers to a conflict and to a closed
 /// tab's text.
 pub struct SavedText {
-    /// Why the text may not survive a reload, if it may not.
-    pub warning: Option<String>,
+    /// Why the text may not survive a reload, if it may not, in both languages.
+    pub said_warning: Option<Said>,
     /// Another tab saved a different text; this tab saves in its own slot meanwhile.
     pub conflict: bool,
     pub load_theirs: Callback<()>,
@@ -47,7 +48,7 @@ pub struct SavedText {
 /// the text the page opened with, from the first-paint copy).
 #[hook]
 pub fn use_saved_text(current: &SharedText, initial: &str, restore: Callback<String>) -> SavedText {
-    let warning = use_state(|| None::<String>);
+    let warning = use_state(|| None::<Said>);
     let conflict = use_state(|| false);
     let orphan = use_state(|| None::<OrphanOffer>);
     let saver = use_memo((), |_| Saver::new(initial));
@@ -190,7 +191,7 @@ pub fn use_saved_text(current: &SharedText, initial: &str, restore: Callback<Str
     };
 
     SavedText {
-        warning: (*warning).clone(),
+        said_warning: (*warning).clone(),
         conflict: *conflict,
         load_theirs,
         keep_mine,

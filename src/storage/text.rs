@@ -10,6 +10,7 @@ use super::idb;
 use super::local_storage;
 use super::record::{Slot, TextRecord};
 use super::saved::Saved;
+use crate::state::Said;
 
 /// The shared slot in `localStorage`; tab slots follow it (`wenxi.text.tab:<id>`).
 pub const LOCAL_KEY: &str = "wenxi.text";
@@ -18,12 +19,25 @@ pub const LOCAL_KEY: &str = "wenxi.text";
 /// per site, shared with the settings).
 const FAST_PATH_BYTES: usize = 1 << 20;
 
-const TOO_LARGE: &str = "文本太大，超出浏览器本地存储的容量：刷新页面后文本不会保留";
+fn too_large() -> Said {
+    Said::new(
+        "文本太大，超出浏览器本地存储的容量：刷新页面后文本不会保留",
+        "The text is too large for the browser's local storage: it will not survive a reload",
+    )
+}
 
 /// IndexedDB refused (private windows of some browsers, storage turned off) and the text is too
 /// large for `localStorage` alone.
-const NO_DATABASE: &str = "这个浏览器窗口不让本页使用 IndexedDB（有些浏览器的隐私窗口就是这样），\
-文本只能存进容量约 500 万字的本地存储。这段文本放不下：刷新或关闭页面后它不会保留，请另存一份。";
+fn no_database() -> Said {
+    Said::new(
+        "这个浏览器窗口不让本页使用 IndexedDB（有些浏览器的隐私窗口就是这样），\
+         文本只能存进容量约 500 万字的本地存储。这段文本放不下：刷新或关闭页面后它不会保留，请另存一份。",
+        "This browser window does not let the page use IndexedDB (some browsers' private windows \
+         do not), so the text can only go to local storage, which holds about 5 million \
+         characters. This text does not fit: it will not survive a reload or closing the page, \
+         so keep a copy elsewhere.",
+    )
+}
 
 fn local_key(slot: &Slot) -> String {
     match slot {
@@ -79,7 +93,7 @@ pub async fn load_saved() -> Vec<Saved> {
 
 /// Saves `record` in `slot`: IndexedDB, else `localStorage`. The error says what the reader
 /// stands to lose.
-pub async fn save(slot: &Slot, record: &TextRecord) -> Result<(), String> {
+pub async fn save(slot: &Slot, record: &TextRecord) -> Result<(), Said> {
     match idb::put(slot, record).await {
         Ok(()) => {
             if *slot == Slot::Shared {
@@ -87,7 +101,7 @@ pub async fn save(slot: &Slot, record: &TextRecord) -> Result<(), String> {
             }
             Ok(())
         }
-        Err(_) => save_local(slot, record).map_err(|_| NO_DATABASE.to_string()),
+        Err(_) => save_local(slot, record).map_err(|_| no_database()),
     }
 }
 
@@ -105,11 +119,16 @@ fn save_fast(record: &TextRecord) {
 }
 
 /// Saves in `localStorage` alone (IndexedDB is unavailable, as in some private modes).
-pub fn save_local(slot: &Slot, record: &TextRecord) -> Result<(), String> {
-    let storage = local_storage().ok_or("本地存储不可用，刷新页面后文本不会保留")?;
+pub fn save_local(slot: &Slot, record: &TextRecord) -> Result<(), Said> {
+    let storage = local_storage().ok_or_else(|| {
+        Said::new(
+            "本地存储不可用，刷新页面后文本不会保留",
+            "Local storage is not available: the text will not survive a reload",
+        )
+    })?;
     storage
         .set_item(&local_key(slot), &record.to_json())
-        .map_err(|_| TOO_LARGE.to_string())
+        .map_err(|_| too_large())
 }
 
 /// Removes the record in `slot`, wherever it is.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, useSite, openPage, assertNoForeignRequests, waitForState, fixture, paste, machine, openApp } from './harness.mjs';
+import { root, useSite, openPage, assertNoForeignRequests, waitForState, fixture, paste, machine, openApp, showView } from './harness.mjs';
 
 const site = useSite();
 
@@ -20,6 +20,18 @@ async function entities(page, type) {
   return terms(page, `[data-testid=entity][data-type=${type}]`, 'data-text');
 }
 
+/** The keywords view's table sorted by TextRank: the rows TextRank ranks, best first, as
+ * [term, count, score]. */
+async function textRankRows(page) {
+  await showView(page, 'keywords');
+  const sort = page.locator('[data-testid=keyword-sort][data-sort=textrank]');
+  await sort.click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=keyword]')?.dataset.rank === 'textrank');
+  return page.locator('[data-testid=keyword]').evaluateAll((nodes) => nodes
+    .filter((n) => n.dataset.textrank !== '')
+    .map((n) => [n.dataset.term, Number(n.dataset.count), n.dataset.textrank]));
+}
+
 test('an article pasted in is analysed: keywords, entities and a cloud', async () => {
   const { context, page, log } = await openPage(site.browser, site.server.origin);
   await page.goto(site.server.origin + '/');
@@ -30,8 +42,10 @@ test('an article pasted in is analysed: keywords, entities and a cloud', async (
   await paste(page, article);
   await waitForState(page, 'done');
 
+  // The overview lists the leading TF-IDF keywords; the keywords view sorts by TextRank.
   const tfidf = await terms(page, '[data-testid=keyword][data-rank=tfidf]', 'data-term');
-  const textrank = await terms(page, '[data-testid=keyword][data-rank=textrank]', 'data-term');
+  const textrank = (await textRankRows(page)).map(([term]) => term);
+  await showView(page, 'overview');
   for (const word of ['古籍', '数字化', '修复']) {
     assert.ok(tfidf.slice(0, 10).includes(word), `TF-IDF top 10 has ${word}: ${tfidf}`);
     assert.ok(textrank.slice(0, 15).includes(word), `TextRank top 15 has ${word}: ${textrank}`);
@@ -44,6 +58,20 @@ test('an article pasted in is analysed: keywords, entities and a cloud', async (
   const guji = page.locator('[data-testid=keyword][data-rank=tfidf][data-term=古籍]');
   assert.equal(Number(await guji.getAttribute('data-count')), article.split('古籍').length - 1);
 
+  // The cloud draws the top keywords as SVG text.
+  const cloud = page.getByTestId('cloud');
+  assert.ok(await cloud.isVisible());
+  const cloudWords = await terms(page, '[data-testid=cloud-word]', 'data-term');
+  assert.ok(cloudWords.length >= 10, `cloud has ${cloudWords.length} words`);
+  assert.ok(cloudWords.includes(tfidf[0]), 'the best keyword is in the cloud');
+
+  // Statistics a person can check by eye.
+  const paragraphs = article.split('\n').filter((l) => l.trim()).length;
+  const shown = await page.locator('[data-stat=paragraphs] dd').textContent();
+  assert.equal(Number(shown), paragraphs);
+
+  // Every entity is in the entities view.
+  await showView(page, 'entities');
   assert.equal(await page.getByTestId('entity-model-unavailable').count(), 0, 'the model is in use');
   const people = await entities(page, 'person');
   for (const name of ['陈国平', '王慧敏', '赵明远']) {
@@ -67,21 +95,10 @@ test('an article pasted in is analysed: keywords, entities and a cloud', async (
   const times = await entities(page, 'time');
   assert.ok(times.some((t) => t.includes('2019年')), `time 2019年 in ${times}`);
 
-  // The cloud draws the top keywords as SVG text.
-  const cloud = page.getByTestId('cloud');
-  assert.ok(await cloud.isVisible());
-  const cloudWords = await terms(page, '[data-testid=cloud-word]', 'data-term');
-  assert.ok(cloudWords.length >= 10, `cloud has ${cloudWords.length} words`);
-  assert.ok(cloudWords.includes(tfidf[0]), 'the best keyword is in the cloud');
-
-  // Statistics a person can check by eye.
-  const paragraphs = article.split('\n').filter((l) => l.trim()).length;
-  const shown = await page.locator('[data-stat=paragraphs] dd').textContent();
-  assert.equal(Number(shown), paragraphs);
-
   assert.deepEqual(log.errors, [], 'no console errors');
   assertNoForeignRequests(log, site.server.origin);
   // Kept for a person to look at (tests/e2e/artifacts is ignored by git).
+  await showView(page, 'overview');
   mkdirSync(join(root, 'tests', 'e2e', 'artifacts'), { recursive: true });
   await page.screenshot({ path: join(root, 'tests', 'e2e', 'artifacts', 'article.png'), fullPage: true });
   await context.close();
@@ -288,20 +305,24 @@ test('the page shows the same report as `wenxi analyse --json`', async () => {
   await paste(page, article);
   await waitForState(page, 'done');
 
-  const rows = (rank) => page.locator(`[data-testid=keyword][data-rank=${rank}]`).evaluateAll(
+  // The overview: the first 20 TF-IDF keywords, the cloud and the statistics.
+  const tfidf = await page.locator('[data-testid=keyword][data-rank=tfidf]').evaluateAll(
     (nodes) => nodes.map((n) => [n.dataset.term, Number(n.dataset.count), n.dataset.score]),
   );
-  const expected = (list) => list.slice(0, 20).map((k) => [k.term, k.count, k.score.toFixed(4)]);
-  assert.deepEqual(await rows('tfidf'), expected(report.keywords));
-  assert.deepEqual(await rows('textrank'), expected(report.textrank));
-
-  const shown = await page.locator('[data-testid=entity]').evaluateAll(
-    (nodes) => nodes.map((n) => [n.dataset.type, n.dataset.text, Number(n.dataset.count)]),
-  );
-  assert.deepEqual(shown, report.entities.map((e) => [e.type, e.text, e.count]));
-
+  const expected = (list, n) => list.slice(0, n).map((k) => [k.term, k.count, k.score.toFixed(4)]);
+  assert.deepEqual(tfidf, expected(report.keywords, 20));
   const cloud = await terms(page, '[data-testid=cloud-word]', 'data-term');
   assert.deepEqual(cloud, report.cloud.words.map((w) => w.term));
+  for (const key of ['characters', 'words', 'sentences', 'paragraphs']) {
+    const value = await page.locator(`[data-stat=${key}] dd`).textContent();
+    assert.equal(Number(value), report.stats[key], key);
+  }
+
+  // The keywords view: the whole TextRank ranking (the page ranks as deep as the CLI or deeper),
+  // the keyword pairs and the phrases.
+  const textrank = await textRankRows(page);
+  assert.ok(textrank.length >= 20, `${textrank.length} TextRank rows`);
+  assert.deepEqual(textrank.slice(0, report.textrank.length), expected(report.textrank, textrank.length));
 
   const keywordLinks = await page.locator('[data-testid=keyword-link]').evaluateAll(
     (nodes) => nodes.map((n) => [n.dataset.a, n.dataset.b, Number(n.dataset.sentences)]),
@@ -309,6 +330,13 @@ test('the page shows the same report as `wenxi analyse --json`', async () => {
   assert.deepEqual(keywordLinks, report.keyword_links.slice(0, 12).map((l) => [l.a, l.b, l.sentences]));
   const phrases = await terms(page, '[data-testid=phrase]', 'data-term');
   assert.deepEqual(phrases, report.phrases.map((p) => p.term));
+
+  // The entities view: every entity, its pairs, and where names came from.
+  await showView(page, 'entities');
+  const shown = await page.locator('[data-testid=entity]').evaluateAll(
+    (nodes) => nodes.map((n) => [n.dataset.type, n.dataset.text, Number(n.dataset.count)]),
+  );
+  assert.deepEqual(shown, report.entities.map((e) => [e.type, e.text, e.count]));
 
   const links = await page.locator('[data-testid=entity-link]').evaluateAll(
     (nodes) => nodes.map((n) => [n.dataset.a, n.dataset.b, Number(n.dataset.sentences)]),
@@ -320,11 +348,6 @@ test('the page shows the same report as `wenxi analyse --json`', async () => {
     report.names_from.by === 'model' ? 0 : 1,
     'the page says when the entity model is not in use',
   );
-
-  for (const key of ['characters', 'words', 'sentences', 'paragraphs']) {
-    const value = await page.locator(`[data-stat=${key}] dd`).textContent();
-    assert.equal(Number(value), report.stats[key], key);
-  }
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -356,9 +379,10 @@ test('without its entity model the page still analyses, and says names are rough
   await page.goto(site.server.origin + '/');
   await paste(page, await fixture('article.txt'));
   await waitForState(page, 'done');
-  assert.ok(await page.getByTestId('entity-model-unavailable').isVisible());
   assert.ok(await page.locator('[data-testid=keyword]').count() > 0);
   assert.ok(await page.locator('[data-testid=entity][data-type=quantity]').count() > 0);
+  await showView(page, 'entities');
+  assert.ok(await page.getByTestId('entity-model-unavailable').isVisible());
   assert.deepEqual(log.errors.filter((e) => !/404/.test(e)), []);
   await context.close();
 });
@@ -370,9 +394,11 @@ test('picking a word shows where it occurs, in context', async () => {
   await paste(page, article);
   await waitForState(page, 'done');
 
+  // A keyword of the overview opens the contexts view on it.
   const row = page.locator('[data-testid=keyword][data-rank=tfidf]').first();
   const term = await row.getAttribute('data-term');
-  await row.locator('button.pick').click();
+  await row.locator('button').click();
+  await page.locator('[data-testid=view][data-view=contexts]').waitFor();
   const panel = page.getByTestId('contexts');
   await page.waitForFunction(() => document.querySelector('[data-testid=contexts]')?.dataset.total);
   assert.equal(await panel.getAttribute('data-term'), term);
@@ -382,8 +408,10 @@ test('picking a word shows where it occurs, in context', async () => {
   assert.equal(lines.length, expected);
   assert.ok(lines.every((l) => l.includes(term)));
 
-  // An entity picked from the list replaces it; closing removes the panel.
+  // An entity picked from the entities view replaces it; closing removes the panel.
+  await showView(page, 'entities');
   await page.locator('[data-testid=entity][data-type=person] button.pick').first().click();
+  await page.locator('[data-testid=view][data-view=contexts]').waitFor();
   await page.waitForFunction(
     (t) => document.querySelector('[data-testid=contexts]')?.dataset.term !== t,
     term,

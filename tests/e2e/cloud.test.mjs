@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import os from 'node:os';
-import { useSite, openPage, waitForState, paste, machine, root } from './harness.mjs';
+import { useSite, openPage, waitForState, paste, machine, root, showView } from './harness.mjs';
 
 const site = useSite();
 const artifacts = join(root, 'tests', 'e2e', 'artifacts');
@@ -259,6 +259,8 @@ test('the cloud renders an article, each option changes it, and it exports to fi
     return panel?.dataset.term === t && panel.dataset.total;
   }, term);
   assert.ok(await page.getByTestId('context-line').count() > 0);
+  // The cloud lives in the overview: back to it.
+  await showView(page, 'overview');
 
   // Screenshots at a desktop and a phone width, to look at.
   await mkdir(artifacts, { recursive: true });

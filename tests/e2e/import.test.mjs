@@ -138,6 +138,30 @@ test('a GBK text file dropped on the text area is decoded, and the reader is tol
   await context.close();
 });
 
+test('in English, what a file import did and why a file was refused are said in English', async () => {
+  const { context, page, log } = await openApp(site);
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await openWithButton(page, { name: 'old.txt', mimeType: 'text/plain', buffer: gbk(ARTICLE.join('\n')) });
+  const done = page.getByTestId('import-done');
+  await done.waitFor();
+  const said = await done.innerText();
+  assert.match(said, /Opened “old\.txt”\./);
+  assert.match(said, /The file is not UTF-8; it was read as (GB18030|GBK)\./);
+  assert.ok(!/[\u3400-\u9fff]/.test(said), said);
+  // Refused by the page before reading (too large): said in English too.
+  const dir = await mkdtemp(join(tmpdir(), 'wenxi-'));
+  const huge = join(dir, 'huge.txt');
+  await writeFile(huge, Buffer.alloc(65 * 1024 * 1024, 0x61));
+  await openWithButton(page, huge);
+  const error = page.getByTestId('import-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /Could not open “huge\.txt”: The file is too large \(65\.0 MB\): wenxi reads files of up to 64\.0 MB\./);
+  await rm(dir, { recursive: true });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('an HTML page is read as its text, without scripts or styles', async () => {
   const { context, page, log } = await openApp(site);
   const html = `<!doctype html><html><head><title>花卉博览会</title><style>p{color:red}</style>

@@ -3,7 +3,7 @@
 // engine's limit is kept whole and the reader is told what is read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, waitForState, setText, machine, openApp } from './harness.mjs';
+import { useSite, waitForState, setText, machine, openApp, showView } from './harness.mjs';
 
 const site = useSite();
 
@@ -64,6 +64,7 @@ test('20 MB: progress, a click answered within 100 ms while the worker runs, and
   // A report on the page first, so there is something to click while the big text runs.
   await setText(page, articleOf(6_000));
   await waitForState(page, 'done');
+  await showView(page, 'keywords');
 
   const text = articleOf(20 * 1024 * 1024);
   await watchMainThread(page);
@@ -77,12 +78,13 @@ test('20 MB: progress, a click answered within 100 ms while the worker runs, and
   assert.equal(await page.getByTestId('input').count(), 0);
   assert.equal(await textLength(page), text.length);
 
-  // A person clicks another ranking while the worker works.
+  // A person sorts the keywords by another ranking while the worker works.
   const before = await page.evaluate(() => performance.now());
-  await page.locator('[data-testid=rank-switch][data-rank=textrank]').click();
+  await page.locator('[data-testid=keyword-sort][data-sort=textrank]').click();
   await page.waitForFunction(() =>
-    document.querySelector('[data-testid=rank-switch][data-rank=textrank]')
-      ?.getAttribute('aria-pressed') === 'true');
+    document.querySelector('th:has([data-testid=keyword-sort][data-sort=textrank])')
+      ?.getAttribute('aria-sort') === 'descending'
+    && document.querySelector('[data-testid=keyword]')?.dataset.rank === 'textrank');
   const answered = await page.evaluate(() => performance.now());
   assert.equal(await page.getByTestId('status').getAttribute('data-state'), 'busy',
     'the click was answered while the analysis ran');
@@ -108,11 +110,13 @@ test('20 MB: progress, a click answered within 100 ms while the worker runs, and
   for (let i = 1; i < progress.length; i++) {
     assert.ok(progress[i] >= progress[i - 1], `progress never goes back: ${progress}`);
   }
-  const stats = await page.getByTestId('stats').innerText();
-  assert.match(stats, /字/);
   const keywords = await page.getByTestId('keyword').count();
   assert.ok(keywords > 0, 'the report lists keywords');
+  await showView(page, 'overview');
+  const stats = await page.getByTestId('stats').innerText();
+  assert.match(stats, /字/);
   // Thousands of distinct quantities: the first hundred are listed, the rest on request.
+  await showView(page, 'entities');
   const quantities = page.locator('[data-testid=entity][data-type=quantity]');
   assert.equal(await quantities.count(), 100);
   await page.locator('[data-testid=entity-show-all][data-type=quantity]').click();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useSite, openPage, waitForState, fixture, paste, analysedAfter, openApp } from './harness.mjs';
+import { useSite, openPage, waitForState, fixture, paste, analysedAfter, openApp, showView } from './harness.mjs';
 
 const site = useSite();
 
@@ -33,9 +33,15 @@ async function attributes(page, selector, attribute) {
   );
 }
 
-const keywordTerms = (page, rank = '') => attributes(
-  page, `[data-testid=keyword]${rank ? `[data-rank=${rank}]` : ''}`, 'data-term',
-);
+/** The terms of the keywords view's table: all of them, or those `rank` ranks (`tfidf`,
+ * `textrank`), in the table's order. */
+async function keywordTerms(page, rank = '') {
+  await showView(page, 'keywords');
+  return page.locator('[data-testid=keyword]').evaluateAll(
+    (nodes, r) => nodes.filter((n) => !r || n.dataset[r] !== '').map((n) => n.dataset.term),
+    rank,
+  );
+}
 
 async function openSettings(page) {
   const panel = page.getByTestId('settings');
@@ -118,12 +124,13 @@ test('"not a keyword" takes a word out of every ranking; removing the stop word 
   await page.goto(site.server.origin + '/');
   await paste(page, await fixture('article.txt'));
   await waitForState(page, 'done');
-  const row = page.locator('[data-testid=keyword][data-rank=tfidf]').first();
-  const term = await row.getAttribute('data-term');
+  const term = (await keywordTerms(page, 'tfidf'))[0];
+  const row = page.locator(`[data-testid=keyword][data-term=${term}]`);
 
   // Reached from the row's explanation, with the keyboard as well as the mouse.
   await row.locator('summary').focus();
   await page.keyboard.press('Enter');
+  await row.getByTestId('not-keyword').waitFor();
   assert.match(await row.getByTestId('keyword-why').textContent(), /IDF/);
   await analysedAfter(page, () => row.getByTestId('not-keyword').click());
   assert.ok(!(await keywordTerms(page)).includes(term), `${term} is in no ranking now`);
@@ -136,21 +143,23 @@ test('"not a keyword" takes a word out of every ranking; removing the stop word 
   await context.close();
 });
 
-test('the frequency ranking is one switch away', async () => {
+test('the frequency ranking is one click away', async () => {
   const { context, page, log } = await openPage(site.browser, site.server.origin);
   await page.goto(site.server.origin + '/');
   const article = await fixture('article.txt');
   await paste(page, article);
   await waitForState(page, 'done');
-  const first = (rank) => page.locator(`[data-testid=keyword][data-rank=${rank}]`).first();
-  assert.ok(await first('tfidf').isVisible());
-  assert.ok(!(await first('frequency').isVisible()));
+  await showView(page, 'keywords');
+  const first = () => page.locator('[data-testid=keyword]').first();
+  assert.equal(await first().getAttribute('data-rank'), 'tfidf');
 
-  await page.locator('[data-testid=rank-switch][data-rank=frequency]').click();
-  assert.ok(await first('frequency').isVisible());
-  assert.ok(!(await first('tfidf').isVisible()));
+  await page.locator('[data-testid=keyword-sort][data-sort=count]').click();
+  assert.equal(await first().getAttribute('data-rank'), 'frequency');
+  assert.equal(await page.locator('[data-testid=keyword][data-rank=tfidf]').count(), 0);
+  // The rows the frequency ranking lists (their score is theirs in it), most frequent first.
   const rows = await page.locator('[data-testid=keyword][data-rank=frequency]').evaluateAll(
-    (nodes) => nodes.map((n) => [n.dataset.term, Number(n.dataset.count), n.dataset.score]),
+    (nodes) => nodes.filter((n) => n.dataset.score !== '')
+      .map((n) => [n.dataset.term, Number(n.dataset.count), n.dataset.score]),
   );
   assert.ok(rows.length >= 10, JSON.stringify(rows));
   const top = rows[0][1];
@@ -169,6 +178,7 @@ test('turning verbs off leaves no verb among the keywords', async () => {
   await page.goto(site.server.origin + '/');
   await paste(page, await fixture('article.txt'));
   await waitForState(page, 'done');
+  await showView(page, 'keywords');
   const verbs = () => attributes(page, '[data-testid=keyword][data-pos=v]', 'data-term');
   assert.ok((await verbs()).length > 0, 'the text has verbs among its keywords');
 
@@ -185,6 +195,7 @@ test('a paste of several articles lists each; a distinguishing term opens its co
   await page.goto(site.server.origin + '/');
   await paste(page, TWO_ARTICLES);
   await waitForState(page, 'done');
+  await showView(page, 'articles');
   const headlines = TWO_ARTICLES.split('\n\n').map((block) => block.split('\n')[0]);
   assert.deepEqual(await attributes(page, '[data-testid=article]', 'data-title'), headlines);
 
@@ -193,6 +204,7 @@ test('a paste of several articles lists each; a distinguishing term opens its co
   const word = await term.getAttribute('data-term');
   assert.ok(TWO_ARTICLES.split('\n\n')[1].includes(word), `${word} is from the second article`);
   await term.locator('button.pick').click();
+  await page.locator('[data-testid=view][data-view=contexts]').waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid=contexts]')?.dataset.total);
   const panel = page.getByTestId('contexts');
   assert.equal(await panel.getAttribute('data-term'), word);

@@ -1,5 +1,5 @@
-//! Why a file cannot be read, said in English (`Display`) and in plain Chinese for the page,
-//! each with what to do next.
+//! Why a file cannot be read, said tersely in English (`Display`, for logs and the command line)
+//! and as sentences for the page in plain Chinese and plain English, each with what to do next.
 
 use std::fmt;
 
@@ -180,7 +180,141 @@ impl ImportError {
     }
 }
 
+impl Unsupported {
+    fn en(self) -> &'static str {
+        match self {
+            Unsupported::Pdf => "This is a PDF file, which wenxi cannot read yet. Copy the text in a PDF reader and paste it.",
+            Unsupported::OldOffice => {
+                "This is an old Office file (.doc/.xls/.ppt) or a password-protected Office file, which wenxi cannot read yet. Save it in Word as .docx (without a password), or copy the text and paste it."
+            }
+            Unsupported::Xlsx => "This is an Excel workbook (.xlsx), which wenxi cannot read yet. Copy the text to analyse and paste it.",
+            Unsupported::Pptx => "This is a PowerPoint presentation (.pptx), which wenxi cannot read yet. Copy the text of the slides and paste it.",
+            Unsupported::OpenDocument => "This is an OpenDocument file (.odt etc.), which wenxi cannot read yet. Save it as .docx or plain text and open that.",
+            Unsupported::Epub => "This is an EPUB e-book, which wenxi cannot read yet. Copy the text of a chapter and paste it.",
+            Unsupported::Rtf => "This is an RTF document, which wenxi cannot read yet. Save it as .docx or plain text and open that.",
+            Unsupported::Image => "This is an image; wenxi cannot read text in images. Use a text recognition (OCR) tool and paste the text.",
+            Unsupported::Archive => "This is an archive, which wenxi cannot read. Unpack it first, then open a text file from it.",
+            Unsupported::Executable => "This is a program, not an article. Open a text, Markdown, web page or Word (.docx) file.",
+            Unsupported::Audio => "This is an audio file, not an article. Open a text, Markdown, web page or Word (.docx) file.",
+            Unsupported::Video => "This is a video file, not an article. Open a text, Markdown, web page or Word (.docx) file.",
+        }
+    }
+}
+
+impl DocxProblem {
+    fn en(self) -> &'static str {
+        match self {
+            DocxProblem::NotZip => "it is not really a Word document (a .docx is a zip archive)",
+            DocxProblem::Truncated => {
+                "the file is incomplete (perhaps a download or copy was cut short)"
+            }
+            DocxProblem::NoDocument => "it holds no Word body text (word/document.xml)",
+            DocxProblem::BadXml => "the document's content is damaged",
+            DocxProblem::TooBig => {
+                "it would unpack to an abnormal size, so it may be a malicious file"
+            }
+            DocxProblem::UnsupportedCompression => {
+                "it uses compression or encryption wenxi does not support"
+            }
+            DocxProblem::Corrupt => "its compressed data is damaged",
+        }
+    }
+}
+
+impl ImportError {
+    /// The error in plain English for the page, with what to do next.
+    pub fn message_en(&self) -> String {
+        match self {
+            ImportError::Empty => {
+                "The file holds no text. Choose another file, or paste the text.".to_string()
+            }
+            ImportError::TooLarge { bytes, limit } => format!(
+                "The file is {} MB, over the limit of {} MB. Split the file, or paste only a part of it.",
+                megabytes(*bytes),
+                megabytes(*limit)
+            ),
+            ImportError::NotSupported { what } => what.en().to_string(),
+            ImportError::Binary => {
+                "This is not a text file. Open a text (.txt), Markdown, web page (.html) or Word (.docx) file, or paste the text."
+                    .to_string()
+            }
+            ImportError::BrokenDocx { why } => format!(
+                "Cannot read this Word document: {}. Open it in Word and save it again, or copy the text and paste it.",
+                why.en()
+            ),
+        }
+    }
+}
+
 /// Whole megabytes, rounded up so a file just over the limit never reads as equal to it.
 fn megabytes(bytes: usize) -> usize {
     bytes.div_ceil(1 << 20)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every refusal, for checking both languages of each.
+    fn every_error() -> Vec<ImportError> {
+        use Unsupported::*;
+        let mut errors = vec![
+            ImportError::Empty,
+            ImportError::Binary,
+            ImportError::TooLarge {
+                bytes: 65 << 20,
+                limit: 64 << 20,
+            },
+        ];
+        for what in [
+            Pdf,
+            OldOffice,
+            Xlsx,
+            Pptx,
+            OpenDocument,
+            Epub,
+            Rtf,
+            Image,
+            Archive,
+            Executable,
+            Audio,
+            Video,
+        ] {
+            errors.push(ImportError::NotSupported { what });
+        }
+        use DocxProblem::*;
+        for why in [
+            NotZip,
+            Truncated,
+            NoDocument,
+            BadXml,
+            TooBig,
+            UnsupportedCompression,
+            Corrupt,
+        ] {
+            errors.push(ImportError::BrokenDocx { why });
+        }
+        errors
+    }
+
+    #[test]
+    fn every_refusal_is_a_sentence_in_each_language() {
+        for error in every_error() {
+            let (zh, en) = (error.message_zh(), error.message_en());
+            assert!(zh.ends_with('。'), "{zh}");
+            assert!(en.ends_with('.'), "{en}");
+            assert!(en.starts_with(|c: char| c.is_ascii_uppercase()), "{en}");
+            assert!(
+                !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "Chinese in the English message: {en}"
+            );
+        }
+        let too_large = ImportError::TooLarge {
+            bytes: (64 << 20) + 1,
+            limit: 64 << 20,
+        };
+        assert!(
+            too_large.message_en().contains("65 MB") && too_large.message_en().contains("64 MB")
+        );
+    }
 }

@@ -100,6 +100,46 @@ impl Note {
     }
 }
 
+impl Note {
+    /// The note in plain English, for the page in English.
+    pub fn message_en(&self) -> String {
+        let plural = |count: usize, one: &str, many: &str| {
+            if count == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{count} {many}")
+            }
+        };
+        match self {
+            Note::DecodedAs { encoding } => {
+                format!("The file is not UTF-8; it was read as {encoding}.")
+            }
+            Note::Replaced { count } => format!(
+                "{} could not be read and {} replaced by “�”.",
+                plural(*count, "byte sequence", "byte sequences"),
+                if *count == 1 { "was" } else { "were" }
+            ),
+            Note::DeletionsLeftOut { count } => format!(
+                "{} of tracked deleted text in the document {} left out.",
+                plural(*count, "piece", "pieces"),
+                if *count == 1 { "was" } else { "were" }
+            ),
+            Note::ObjectsSkipped { count } => format!(
+                "{} skipped.",
+                plural(
+                    *count,
+                    "image or embedded object",
+                    "images or embedded objects"
+                )
+            ),
+            Note::NotesAppended { count } => format!(
+                "{} appended after the text (under “注释”, notes).",
+                plural(*count, "footnote or endnote", "footnotes or endnotes")
+            ),
+        }
+    }
+}
+
 /// Reads the file called `name` (only its extension is used) with contents `bytes`.
 ///
 /// The format is decided by the bytes first (a `.txt` that is really a PDF says so), then by
@@ -128,4 +168,26 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         return Err(ImportError::Empty);
     }
     Ok(imported)
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::Note;
+
+    #[test]
+    fn notes_read_in_english_with_the_right_number() {
+        assert_eq!(
+            Note::ObjectsSkipped { count: 1 }.message_en(),
+            "1 image or embedded object skipped."
+        );
+        assert_eq!(
+            Note::Replaced { count: 3 }.message_en(),
+            "3 byte sequences could not be read and were replaced by “�”."
+        );
+        assert!(Note::DecodedAs {
+            encoding: "GB18030"
+        }
+        .message_en()
+        .contains("read as GB18030"));
+    }
 }

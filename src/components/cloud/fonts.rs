@@ -8,7 +8,8 @@
 use wasm_bindgen::JsValue;
 use web_sys::OffscreenCanvas;
 
-/// The families offered when present: (CSS family, label).
+/// The families offered when present: (CSS family, Chinese label). The English page lists
+/// the family names themselves, which is how English systems name these fonts.
 pub const CANDIDATES: [(&str, &str); 14] = [
     ("Noto Sans CJK SC", "思源黑体（Noto Sans CJK SC）"),
     ("Noto Serif CJK SC", "思源宋体（Noto Serif CJK SC）"),

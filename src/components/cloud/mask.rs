@@ -9,6 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ImageBitmap, OffscreenCanvas};
 use wenxi_core::cloud::ShapeMask;
 
+use crate::state::Said;
+
 /// Alpha, or luminance, at which a px turns from outside to inside.
 const THRESHOLD: u8 = 128;
 
@@ -17,21 +19,34 @@ pub async fn mask_from_file(
     file: web_sys::File,
     width: u32,
     height: u32,
-) -> Result<ShapeMask, String> {
-    let window = web_sys::window().ok_or("没有窗口")?;
-    let promise = window
-        .create_image_bitmap_with_blob(&file)
-        .map_err(|_| "浏览器无法读取这张图片".to_string())?;
+) -> Result<ShapeMask, Said> {
+    let undecodable = || {
+        Said::new(
+            "无法解码这张图片（请用 PNG、JPEG、WebP 或 SVG 图片）",
+            "Cannot decode this image (use a PNG, JPEG, WebP or SVG image)",
+        )
+    };
+    let window = web_sys::window().ok_or_else(|| Said::new("没有窗口", "No window"))?;
+    let promise = window.create_image_bitmap_with_blob(&file).map_err(|_| {
+        Said::new(
+            "浏览器无法读取这张图片",
+            "The browser cannot read this image",
+        )
+    })?;
     let bitmap: ImageBitmap = JsFuture::from(promise)
         .await
-        .map_err(|_| "无法解码这张图片（请用 PNG、JPEG、WebP 或 SVG 图片）".to_string())?
+        .map_err(|_| undecodable())?
         .dyn_into()
-        .map_err(|_| "无法解码这张图片".to_string())?;
-    let mask = pack(&bitmap, width, height).map_err(|_| "无法读取图片的像素".to_string());
+        .map_err(|_| undecodable())?;
+    let mask = pack(&bitmap, width, height)
+        .map_err(|_| Said::new("无法读取图片的像素", "Cannot read the image's pixels"));
     bitmap.close();
     let mask = mask?;
     if mask.inside.iter().all(|w| *w == 0) {
-        return Err("图片里找不到形状：请用透明背景的图，或白底上的深色图形".into());
+        return Err(Said::new(
+            "图片里找不到形状：请用透明背景的图，或白底上的深色图形",
+            "No shape found in the image: use one with a transparent background, or a dark figure on white",
+        ));
     }
     Ok(mask)
 }

@@ -11,27 +11,47 @@ use yew::prelude::*;
 use super::fonts;
 use super::mask::mask_from_file;
 use super::palette::{background_key, background_label, palette_key, palette_label};
+use crate::i18n::{use_lang, Lang};
 use crate::state::cloud::{Background, CloudEdit, CloudSettings, Palette, MAX_WORDS};
+use crate::state::Said;
 
-const SHAPES: [(Shape, &str, &str); 5] = [
-    (Shape::Ellipse, "ellipse", "椭圆"),
-    (Shape::Rectangle, "rectangle", "矩形"),
-    (Shape::Cardioid, "cardioid", "心形"),
-    (Shape::Star, "star", "星形"),
-    (Shape::Mask, "mask", "自定义图片"),
+/// (value, key, Chinese label, English label).
+type Choices<T, const N: usize> = [(T, &'static str, &'static str, &'static str); N];
+
+const SHAPES: Choices<Shape, 5> = [
+    (Shape::Ellipse, "ellipse", "椭圆", "Ellipse"),
+    (Shape::Rectangle, "rectangle", "矩形", "Rectangle"),
+    (Shape::Cardioid, "cardioid", "心形", "Heart"),
+    (Shape::Star, "star", "星形", "Star"),
+    (Shape::Mask, "mask", "自定义图片", "Your image"),
 ];
 
-const SCALINGS: [(Scaling, &str, &str); 3] = [
-    (Scaling::Sqrt, "sqrt", "平方根（默认）"),
-    (Scaling::Linear, "linear", "线性"),
-    (Scaling::Log, "log", "对数"),
+const SCALINGS: Choices<Scaling, 3> = [
+    (
+        Scaling::Sqrt,
+        "sqrt",
+        "平方根（默认）",
+        "Square root (default)",
+    ),
+    (Scaling::Linear, "linear", "线性", "Linear"),
+    (Scaling::Log, "log", "对数", "Logarithmic"),
 ];
 
-const ORIENTATIONS: [(Orientation, &str, &str); 4] = [
-    (Orientation::Mixed, "mixed", "横竖混排"),
-    (Orientation::Horizontal, "horizontal", "全部横排"),
-    (Orientation::Vertical, "vertical", "全部竖排"),
-    (Orientation::Rotated, "rotated", "倾斜"),
+const ORIENTATIONS: Choices<Orientation, 4> = [
+    (
+        Orientation::Mixed,
+        "mixed",
+        "横竖混排",
+        "Mixed across and down",
+    ),
+    (
+        Orientation::Horizontal,
+        "horizontal",
+        "全部横排",
+        "All across",
+    ),
+    (Orientation::Vertical, "vertical", "全部竖排", "All down"),
+    (Orientation::Rotated, "rotated", "倾斜", "Slanted"),
 ];
 
 /// A labelled `<select>` over `choices` (value, key, label); emits the value chosen.
@@ -80,9 +100,9 @@ fn select_at(
     }
 }
 
-fn fixed<T: Copy>(list: &[(T, &str, &str)]) -> Vec<(T, String, String)> {
+fn fixed<T: Copy>(list: &[(T, &str, &str, &str)], lang: Lang) -> Vec<(T, String, String)> {
     list.iter()
-        .map(|(v, k, l)| (*v, k.to_string(), l.to_string()))
+        .map(|&(v, k, zh, en)| (v, k.to_string(), lang.tr(zh, en).to_string()))
         .collect()
 }
 
@@ -97,9 +117,10 @@ pub struct OptionsProps {
 
 #[component(CloudOptionsBar)]
 pub fn cloud_options_bar(props: &OptionsProps) -> Html {
+    let lang = use_lang();
     let fonts = use_memo((), |_| fonts::installed());
     let mask_input = use_node_ref();
-    let problem = use_state(|| None::<String>);
+    let problem = use_state(|| None::<Said>);
     let s = &props.settings;
     // A copy of the settings with one change, sent whole.
     let choose = |change: fn(&mut CloudSettings, Choice)| {
@@ -176,11 +197,19 @@ pub fn cloud_options_bar(props: &OptionsProps) -> Html {
         Callback::from(move |_: MouseEvent| set.emit(Choice::Reseed))
     };
 
-    let mut font_choices = vec![(0usize, String::new(), "默认字体".to_string())];
+    let mut font_choices = vec![(
+        0usize,
+        String::new(),
+        lang.tr("默认字体", "Default font").to_string(),
+    )];
     let mut listed: Vec<&str> = Vec::new();
     for (family, label) in fonts.iter() {
         listed.push(family);
-        font_choices.push((listed.len(), family.to_string(), label.to_string()));
+        font_choices.push((
+            listed.len(),
+            family.to_string(),
+            lang.tr(*label, *family).to_string(),
+        ));
     }
     // A saved font this system lacks stays listed, so the choice is not silently changed.
     if !s.font.is_empty() && !listed.contains(&s.font.as_str()) {
@@ -188,7 +217,10 @@ pub fn cloud_options_bar(props: &OptionsProps) -> Html {
         font_choices.push((
             listed.len(),
             s.font.clone(),
-            format!("{}（未安装）", s.font),
+            lang.tr(
+                format!("{}（未安装）", s.font),
+                format!("{} (not installed)", s.font),
+            ),
         ));
     }
     let current_font = listed
@@ -209,37 +241,41 @@ pub fn cloud_options_bar(props: &OptionsProps) -> Html {
     };
 
     html! {
-        <div class="cloud-options" role="group" aria-label="词云选项">
-            { select("cloud-shape", "形状", s.options.shape, fixed(&SHAPES), on_shape) }
-            { select("cloud-palette", "配色", s.palette,
-                Palette::ALL.iter().map(|&p| (p, palette_key(p).to_string(), palette_label(p).to_string())).collect(),
+        <div class="cloud-options" role="group" aria-label={lang.tr("词云选项", "Cloud options")}>
+            { select("cloud-shape", lang.tr("形状", "Shape"), s.options.shape, fixed(&SHAPES, lang), on_shape) }
+            { select("cloud-palette", lang.tr("配色", "Colours"), s.palette,
+                Palette::ALL.iter().map(|&p| (p, palette_key(p).to_string(), palette_label(p, lang).to_string())).collect(),
                 choose(|s, c| if let Choice::Palette(p) = c { s.palette = p }).reform(Choice::Palette)) }
-            { select("cloud-font", "字体", current_font, font_choices, on_font) }
-            { select("cloud-scaling", "字号", s.options.scaling, fixed(&SCALINGS),
+            { select("cloud-font", lang.tr("字体", "Font"), current_font, font_choices, on_font) }
+            { select("cloud-scaling", lang.tr("字号", "Sizes"), s.options.scaling, fixed(&SCALINGS, lang),
                 choose(|s, c| if let Choice::Scaling(v) = c { s.options.scaling = v }).reform(Choice::Scaling)) }
-            { select("cloud-orientation", "方向", s.options.orientation, fixed(&ORIENTATIONS),
+            { select("cloud-orientation", lang.tr("方向", "Direction"), s.options.orientation, fixed(&ORIENTATIONS, lang),
                 choose(|s, c| if let Choice::Orientation(v) = c { s.options.orientation = v }).reform(Choice::Orientation)) }
-            { select("cloud-background", "背景", s.background,
-                Background::ALL.iter().map(|&b| (b, background_key(b).to_string(), background_label(b).to_string())).collect(),
+            { select("cloud-background", lang.tr("背景", "Background"), s.background,
+                Background::ALL.iter().map(|&b| (b, background_key(b).to_string(), background_label(b, lang).to_string())).collect(),
                 choose(|s, c| if let Choice::Background(v) = c { s.background = v }).reform(Choice::Background)) }
             <label class="cloud-option">
-                <span>{ "词数" }</span>
+                <span>{ lang.tr("词数", "Words") }</span>
                 <input type="number" data-testid="cloud-words" min="1" max={MAX_WORDS.to_string()}
                        step="10" value={s.options.max_words.to_string()} onchange={on_words} />
             </label>
             <button type="button" class="quiet" data-testid="cloud-reseed" onclick={reseed}
-                    title="同样的词，换一种摆放">{ "换一种排列" }</button>
-            <label class="file-button cloud-mask" title="透明背景的图：不透明处放词；不透明的图：深色处放词">
-                { "用图片作形状…" }
+                    title={lang.tr("同样的词，换一种摆放", "The same words, placed another way")}>
+                { lang.tr("换一种排列", "Rearrange") }</button>
+            <label class="file-button cloud-mask" title={lang.tr(
+                "透明背景的图：不透明处放词；不透明的图：深色处放词",
+                "An image with a transparent background: words go where it is opaque; an opaque image: where it is dark",
+            )}>
+                { lang.tr("用图片作形状…", "Use an image as the shape…") }
                 <input type="file" accept="image/*" data-testid="cloud-mask-input"
                        ref={mask_input} onchange={on_mask} />
             </label>
             if props.has_mask {
                 <button type="button" class="quiet" data-testid="cloud-mask-clear"
-                        onclick={clear_mask}>{ "去掉图片" }</button>
+                        onclick={clear_mask}>{ lang.tr("去掉图片", "Remove the image") }</button>
             }
             if let Some(message) = &*problem {
-                <p class="notice" role="alert" data-testid="cloud-mask-error">{ message.clone() }</p>
+                <p class="notice" role="alert" data-testid="cloud-mask-error">{ message.get(lang).to_string() }</p>
             }
         </div>
     }

@@ -1,6 +1,7 @@
 //! The colours of the cloud's words, by palette and background. Each list is ordered so that
 //! neighbouring ranks (the layout's `color` index goes by rank group) differ most.
 
+use crate::i18n::Lang;
 use crate::state::cloud::{Background, Palette};
 
 /// Colours for a light (transparent or white) background: each at least 3:1 against white.
@@ -55,13 +56,27 @@ pub fn colour(palette: Palette, background: Background, index: usize) -> &'stati
     list[index % list.len()]
 }
 
-pub fn palette_label(palette: Palette) -> &'static str {
+/// The colour of a word on the page: a transparent background shows the page behind it, so
+/// on a dark page the colours for dark are used.
+pub fn colour_on_page(
+    palette: Palette,
+    background: Background,
+    page_dark: bool,
+    index: usize,
+) -> &'static str {
+    match background {
+        Background::Transparent if page_dark => colour(palette, Background::Dark, index),
+        _ => colour(palette, background, index),
+    }
+}
+
+pub fn palette_label(palette: Palette, lang: Lang) -> &'static str {
     match palette {
-        Palette::Default => "默认",
-        Palette::ColorBlind => "色盲友好（Okabe–Ito）",
-        Palette::Mono => "单色",
-        Palette::Warm => "暖色",
-        Palette::Cool => "冷色",
+        Palette::Default => lang.tr("默认", "Default"),
+        Palette::ColorBlind => lang.tr("色盲友好（Okabe–Ito）", "Colour-blind safe (Okabe–Ito)"),
+        Palette::Mono => lang.tr("单色", "Single hue"),
+        Palette::Warm => lang.tr("暖色", "Warm"),
+        Palette::Cool => lang.tr("冷色", "Cool"),
     }
 }
 
@@ -75,11 +90,11 @@ pub fn palette_key(palette: Palette) -> &'static str {
     }
 }
 
-pub fn background_label(background: Background) -> &'static str {
+pub fn background_label(background: Background, lang: Lang) -> &'static str {
     match background {
-        Background::Transparent => "透明",
-        Background::White => "白色",
-        Background::Dark => "深色",
+        Background::Transparent => lang.tr("透明", "Transparent"),
+        Background::White => lang.tr("白色", "White"),
+        Background::Dark => lang.tr("深色", "Dark"),
     }
 }
 

@@ -7,7 +7,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::download::download;
-use crate::state::settings::file::{from_file, summary, to_file, MAX_FILE_BYTES};
+use crate::i18n::{use_lang, Lang};
+use crate::state::settings::file::{from_file_in, summary_in, to_file, MAX_FILE_BYTES};
 use crate::state::settings::{Settings, SettingsEdit};
 
 const EXPORT_NAME: &str = "wenxi-settings.json";
@@ -26,31 +27,49 @@ pub struct SettingsFilesProps {
 }
 
 /// What `file` holds as settings, or why it cannot be used.
-async fn read(file: web_sys::File) -> Result<Settings, String> {
+async fn read(file: web_sys::File, lang: Lang) -> Result<Settings, String> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
-        return Err(format!(
-            "「{name}」太大（{:.0} KB），不是设置文件",
-            file.size() / 1024.0
+        let kb = file.size() / 1024.0;
+        return Err(lang.tr(
+            format!("「{name}」太大（{kb:.0} KB），不是设置文件"),
+            format!("“{name}” is too large ({kb:.0} KB) to be a settings file"),
         ));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| format!("「{name}」读不出来"))?;
-    from_file(&text).map_err(|problem| format!("「{name}」不能导入：{problem}"))
+        .ok_or_else(|| {
+            lang.tr(
+                format!("「{name}」读不出来"),
+                format!("“{name}” cannot be read"),
+            )
+        })?;
+    from_file_in(&text, lang).map_err(|problem| {
+        lang.tr(
+            format!("「{name}」不能导入：{problem}"),
+            format!("“{name}” cannot be imported: {problem}"),
+        )
+    })
 }
 
 #[component(SettingsFiles)]
 pub fn settings_files(props: &SettingsFilesProps) -> Html {
+    let lang = use_lang();
     let outcome = use_state(|| None::<Outcome>);
     let export = {
         let (settings, outcome) = (props.settings.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
             let text = to_file(&settings);
             if download(EXPORT_NAME, "application/json;charset=utf-8", &text).is_err() {
-                outcome.set(Some(Outcome::Rejected("浏览器没能生成下载文件".into())));
+                outcome.set(Some(Outcome::Rejected(
+                    lang.tr(
+                        "浏览器没能生成下载文件",
+                        "The browser could not make the download",
+                    )
+                    .into(),
+                )));
             }
         })
     };
@@ -65,9 +84,9 @@ pub fn settings_files(props: &SettingsFilesProps) -> Html {
             input.set_value("");
             let (outcome, on_edit) = (outcome.clone(), on_edit.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match read(file).await {
+                match read(file, lang).await {
                     Ok(settings) => {
-                        let said = summary(&settings);
+                        let said = summary_in(&settings, lang);
                         on_edit.emit(SettingsEdit::ReplaceAll(settings));
                         outcome.set(Some(Outcome::Imported(said)));
                     }
@@ -89,17 +108,20 @@ pub fn settings_files(props: &SettingsFilesProps) -> Html {
     });
     html! {
         <section class="settings-part">
-            <h3>{ "设置文件" }<span class="muted">{ " 词典、停用词和词性一起保存或换到另一台电脑" }</span></h3>
+            <h3>{ lang.tr("设置文件", "Settings file") }<span class="muted">{ lang.tr(
+                " 全部设置一起保存，或换到另一台电脑",
+                " keep every setting in one file, or move them to another computer",
+            ) }</span></h3>
             <div class="settings-files">
                 <button type="button" class="quiet" data-testid="settings-export" onclick={export}>
-                    { "导出设置" }
+                    { lang.tr("导出设置", "Export settings") }
                 </button>
                 <label class="file-button">
-                    { "导入设置" }
+                    { lang.tr("导入设置", "Import settings") }
                     <input type="file" accept=".json,application/json" data-testid="settings-import"
                            {onchange} />
                 </label>
-                <span class="muted">{ "导入会替换现有的全部设置" }</span>
+                <span class="muted">{ lang.tr("导入会替换现有的全部设置", "Importing replaces every current setting") }</span>
             </div>
             { notice }
         </section>

@@ -37,8 +37,15 @@ fn a_file_over_the_limit_is_refused_with_the_limit_and_the_text_stays() {
         }),
     );
     let notice = s.import_notice.clone().expect("a notice");
-    let error = notice.error.clone().expect("an error");
-    assert!(error.contains("64.0 MB"), "the limit is stated: {error}");
+    let error = crate::state::Said::unpack(&notice.error.clone().expect("an error"));
+    assert!(
+        error.zh.contains("64.0 MB"),
+        "the limit is stated: {error:?}"
+    );
+    assert!(
+        error.en.contains("64.0 MB") && error.en.starts_with("The file is too large"),
+        "and said in English too: {error:?}"
+    );
     assert_eq!(&*s.text, "原来的文字");
     assert_eq!(s.file_sends, 0);
     assert!(s.file.is_none());
@@ -118,4 +125,18 @@ fn opening_a_file_cancels_a_long_analysis_of_the_text_it_replaces() {
     let s = reduce(s, engine_ready());
     assert_eq!(s.file_sends, 1);
     assert!(s.outgoing.is_none(), "the old text is not analysed again");
+}
+
+#[test]
+fn a_said_survives_packing_and_a_plain_string_serves_both_languages() {
+    use crate::i18n::Lang;
+    use crate::state::Said;
+    let said = Said::new("文件中没有文字。", "The file holds no text.");
+    let back = Said::unpack(&said.packed());
+    assert_eq!(back, said);
+    assert_eq!(back.get(Lang::En), "The file holds no text.");
+    assert_eq!(back.get(Lang::Zh), "文件中没有文字。");
+    let plain = Said::unpack("这是 PDF 文件");
+    assert_eq!(plain.get(Lang::En), "这是 PDF 文件");
+    assert_eq!(plain.get(Lang::Zh), "这是 PDF 文件");
 }

@@ -147,3 +147,25 @@ fn unknown_fields_and_malformed_words_are_dropped() {
     assert_eq!(s.extra_stopwords, ["记者"]);
     assert_eq!(s.keyword_pos, ["n"]);
 }
+
+#[test]
+fn display_choices_and_built_in_stop_words_survive_storage() {
+    let mut s = Settings::default();
+    s.apply(SettingsEdit::SetLang(crate::i18n::Lang::En));
+    s.apply(SettingsEdit::SetTheme(Theme::Dark));
+    s.apply(SettingsEdit::SetKeywordMethod(KeywordMethod::Frequency));
+    s.apply(SettingsEdit::SetKeywordCount(80));
+    s.apply(SettingsEdit::SetBuiltinStopwords(false));
+    assert_eq!(Settings::from_json(&s.to_json()), Ok(s));
+}
+
+#[test]
+fn stored_display_choices_this_page_cannot_read_fall_back_to_the_defaults() {
+    let text = r#"{"version":1,"display":{"lang":"fr","theme":"dark"},"extra_stopwords":["记者"]}"#;
+    let s = Settings::from_json(text).expect("readable");
+    assert_eq!(s.display, Display::default());
+    assert_eq!(s.extra_stopwords, ["记者"]);
+    let text = r#"{"version":1,"display":{"keyword_count":100000}}"#;
+    let s = Settings::from_json(text).expect("readable");
+    assert_eq!(s.display.keyword_count, KEYWORD_COUNT_MAX);
+}

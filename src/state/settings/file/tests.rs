@@ -2,6 +2,7 @@
 //! refused with its field named.
 
 use super::*;
+use crate::state::settings::{KeywordMethod, Theme, KEYWORD_COUNT_DEFAULT};
 
 fn word(w: &str, freq: Option<usize>, tag: Option<&str>) -> UserWord {
     UserWord {
@@ -212,5 +213,93 @@ fn replacing_all_settings_is_one_edit() {
     assert!(
         !s.apply(SettingsEdit::ReplaceAll(imported)),
         "the same settings change nothing"
+    );
+}
+
+#[test]
+fn display_choices_and_built_in_stop_words_are_written_and_read_back() {
+    let mut s = some_settings();
+    s.apply(SettingsEdit::SetLang(Lang::En));
+    s.apply(SettingsEdit::SetTheme(Theme::Dark));
+    s.apply(SettingsEdit::SetKeywordMethod(KeywordMethod::Textrank));
+    s.apply(SettingsEdit::SetKeywordCount(120));
+    s.apply(SettingsEdit::SetBuiltinStopwords(false));
+    let text = to_file(&s);
+    assert!(text.contains("\"builtin_stopwords\": false"), "{text}");
+    assert!(text.contains("\"lang\": \"en\"") && text.contains("\"theme\": \"dark\""));
+    assert!(text.contains("\"keyword_method\": \"textrank\"") && text.contains("120"));
+    assert_eq!(from_file(&text), Ok(s));
+}
+
+#[test]
+fn a_file_written_before_display_choices_loads_with_the_defaults() {
+    let mut map = exported();
+    map.remove("display");
+    map.remove("builtin_stopwords");
+    let s = from_file(&Value::Object(map).to_string()).expect("an older file");
+    assert_eq!(s.display, Display::default());
+    assert!(s.builtin_stopwords);
+    // And each display field alone is optional.
+    let s = from_file(&with("display", serde_json::json!({"theme": "light"}))).expect("partial");
+    assert_eq!(s.display.theme, Theme::Light);
+    assert_eq!(s.display.lang, Lang::Zh);
+    assert_eq!(s.display.keyword_count, KEYWORD_COUNT_DEFAULT);
+}
+
+#[test]
+fn wrong_display_values_are_refused_naming_the_field() {
+    use serde_json::json;
+    let cases = [
+        (with("display", json!({"lang": "fr"})), "display.lang"),
+        (with("display", json!({"theme": "sepia"})), "display.theme"),
+        (with("display", json!({"theme": 1})), "display.theme"),
+        (
+            with("display", json!({"keyword_method": "bm25"})),
+            "display.keyword_method",
+        ),
+        (
+            with("display", json!({"keyword_count": 4})),
+            "display.keyword_count",
+        ),
+        (
+            with("display", json!({"keyword_count": 301})),
+            "display.keyword_count",
+        ),
+        (
+            with("display", json!({"keyword_count": 7.5})),
+            "display.keyword_count",
+        ),
+        (
+            with("display", json!({"keyword_count": "50"})),
+            "display.keyword_count",
+        ),
+        (with("display", json!({"colour": "red"})), "display.colour"),
+        (with("display", json!(["en"])), "display"),
+        (with("builtin_stopwords", json!("no")), "builtin_stopwords"),
+    ];
+    for (text, field) in cases {
+        let zh = rejected(&text);
+        assert!(zh.starts_with(&format!("{field}：")), "{field}: {zh}");
+        let en = from_file_in(&text, Lang::En).expect_err("refused in English too");
+        assert!(en.starts_with(&format!("{field}: ")), "{field}: {en}");
+        assert!(
+            !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "Chinese in the English refusal: {en}"
+        );
+    }
+}
+
+#[test]
+fn refusals_and_the_summary_read_in_english() {
+    let en = from_file_in("[1]", Lang::En).expect_err("not an object");
+    assert_eq!(en, "A settings file is a JSON object; this is an array");
+    let en = from_file_in(&with("format", Value::from("other")), Lang::En).expect_err("format");
+    assert!(en.starts_with("format: should be “wenxi-settings”"), "{en}");
+    let en = from_file_in(&with("extra_stopwords", Value::from("记者")), Lang::En)
+        .expect_err("not a list");
+    assert_eq!(en, "extra_stopwords: should be an array; this is a string");
+    assert_eq!(
+        summary_in(&some_settings(), Lang::En),
+        "Imported 2 words, 1 stop word, 1 stop word counted after all, chosen parts of speech"
     );
 }
