@@ -320,6 +320,7 @@ pub fn app() -> Html {
                 contexts_term: state.contexts_term.clone(),
                 contexts: state.contexts.clone(),
                 passage: state.views.passage.clone(),
+                passage_at: state.views.passage_at,
                 mark: state.views.mark.clone(),
                 distribution_terms,
                 distribution: state.views.distribution.clone(),

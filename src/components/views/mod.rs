@@ -55,6 +55,8 @@ pub struct Reader {
     pub contexts: Option<Rc<Contexts>>,
     /// The text view's page, once the worker has sent it, and what it marks.
     pub passage: Option<Rc<Passage>>,
+    /// The char the text view was asked to show (its page scrolls there).
+    pub passage_at: usize,
     pub mark: Option<TextMark>,
     /// The terms the distribution view shows now, and their spread once the worker has sent it.
     pub distribution_terms: Rc<[String]>,
@@ -72,6 +74,7 @@ impl PartialEq for Reader {
             && self.contexts_term == other.contexts_term
             && opt_ptr_eq(&self.contexts, &other.contexts)
             && opt_ptr_eq(&self.passage, &other.passage)
+            && self.passage_at == other.passage_at
             && self.mark == other.mark
             && self.distribution_terms == other.distribution_terms
             && opt_ptr_eq(&self.distribution, &other.distribution)

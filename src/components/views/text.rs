@@ -5,7 +5,6 @@ mod body;
 mod layers;
 mod pieces;
 
-use std::cell::Cell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -21,16 +20,8 @@ use body::TextBody;
 use layers::{LayerToggles, Layers};
 use pieces::{folded, mark_spans};
 
-thread_local! {
-    /// The char a view of this module last asked the text view to show: the page scrolls to
-    /// the first mark at or after it. (A stopgap until `Reader` carries the reducer's
-    /// `passage_at`.)
-    static ASKED_AT: Cell<Option<usize>> = const { Cell::new(None) };
-}
-
-/// Opens the text view at char `at`, marking `mark`, and scrolls to that place once shown.
+/// Opens the text view at char `at`, marking `mark`; the page scrolls to that place once shown.
 pub(super) fn show_in_text(reader: &Reader, at: usize, mark: Option<TextMark>) {
-    ASKED_AT.with(|a| a.set(Some(at)));
     reader.on.show_in_text.emit((at, mark));
 }
 
@@ -114,10 +105,7 @@ fn page_nav(props: &PageNavProps) -> Html {
     let (p, lang) = (&props.passage, props.lang);
     let go = |at: usize| {
         let (on_go, mark) = (props.on_go.clone(), props.mark.clone());
-        Callback::from(move |_: MouseEvent| {
-            ASKED_AT.with(|a| a.set(None));
-            on_go.emit((at, mark.clone()));
-        })
+        Callback::from(move |_: MouseEvent| on_go.emit((at, mark.clone())))
     };
     let (number, pages) = (p.page + 1, p.pages);
     let id = |name: &str| {
@@ -182,21 +170,25 @@ pub fn text_view() -> Html {
     let last_page = use_mut_ref(|| None::<usize>);
     {
         let body_ref = body_ref.clone();
+        let asked = reader.as_ref().map_or(0, |r| r.passage_at);
+        let page_start = passage.as_ref().map(|p| p.start);
         let key = (
             passage.as_ref().map(|p| Rc::as_ptr(p) as usize),
             mark.clone(),
+            asked,
         );
-        use_effect_with(key, move |(page, mark)| {
+        use_effect_with(key, move |(page, mark, asked)| {
             let Some(body) = page.and(body_ref.cast::<web_sys::Element>()) else {
                 // The asked-for place is kept while the page is on its way.
                 return;
             };
-            let asked = ASKED_AT.with(|a| a.take());
             let turned = last_page
                 .replace(*page)
                 .is_some_and(|last| Some(last) != *page);
-            let target = (asked.is_some() || mark.is_some())
-                .then(|| scroll_target(&body, asked))
+            // A page turned to (asked at its first char) without a mark opens at its top;
+            // anything else scrolls to the place asked for or the first mark after it.
+            let target = (mark.is_some() || page_start != Some(*asked))
+                .then(|| scroll_target(&body, Some(*asked)))
                 .flatten();
             match target {
                 Some(target) => scroll_to_middle(&target),
