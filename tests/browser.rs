@@ -9,19 +9,32 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
-use wenxi::components::{EmptyState, ReportProps, ReportView, StatusBadge};
+use web_sys::HtmlElement;
+use wenxi::components::{EmptyState, StatusBadge};
 use wenxi::engine_host::EngineHost;
 use wenxi::protocol::{Request, Response};
+use wenxi::state::views::View;
 use wenxi::state::{Problem, Status, Timings};
 use wenxi_core::{EntityType, NameSource, Options, Report};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The settings (storage, panel) and the report's newer parts (rankings, articles, coverage).
-#[path = "browser/settings_and_report.rs"]
-mod settings_and_report;
+/// Rendering the report's views with a reader, and reading the page back.
+#[path = "browser/page.rs"]
+mod page;
+
+/// The settings: storage and the panel.
+#[path = "browser/settings.rs"]
+mod settings;
+
+/// The report's views in use: the keyword table, articles, coverage, phrases, quoted terms.
+#[path = "browser/report.rs"]
+mod report;
+
+/// The view tabs: a click or an arrow key opens a view; English without a Han character.
+#[path = "browser/views.rs"]
+mod views;
 
 /// The text store: IndexedDB, the first-paint copy, the fallback.
 #[path = "browser/storage.rs"]
@@ -30,6 +43,8 @@ mod storage;
 /// The cloud's glyph masks on an OffscreenCanvas, and a layout made with them.
 #[path = "browser/cloud.rs"]
 mod cloud;
+
+use page::{all, attr, mount_point, next_task, one, reader, recording, render_report, render_view};
 
 const ARTICLE: &str = include_str!("e2e/fixtures/article2.txt");
 
@@ -67,49 +82,13 @@ fn analyse_with(host: &EngineHost, text: &str) -> Report {
     }
 }
 
-/// A fresh element in the page to mount a component on.
-fn mount_point() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-/// Renders `ReportView` for `report` on a fresh element and waits until it is drawn.
-async fn render_report(report: Rc<Report>) -> Element {
-    let root = mount_point();
-    yew::Renderer::<ReportView>::with_root_and_props(
-        root.clone(),
-        ReportProps {
-            report,
-            on_pick: Callback::default(),
-            settings: Rc::default(),
-            on_settings: Callback::default(),
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
-    root
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn attr(e: &Element, name: &str) -> String {
-    e.get_attribute(name).unwrap_or_default()
-}
-
 #[wasm_bindgen_test]
-async fn report_view_shows_keywords_entities_and_cloud_of_a_real_report() {
+async fn report_views_show_keywords_entities_and_cloud_of_a_real_report() {
     let report = Rc::new(analyse(ARTICLE));
-    let root = render_report(report.clone()).await;
 
-    // One row per keyword shown, in the report's order, with the report's numbers.
+    // The overview: the leading keywords of the reader's method (TF-IDF by default), in the
+    // report's order, with the report's numbers.
+    let root = render_report(report.clone(), View::Overview).await;
     let rows = all(&root, "[data-testid=keyword][data-rank=tfidf]");
     assert!(!rows.is_empty());
     for (row, keyword) in rows.iter().zip(&report.keywords) {
@@ -119,33 +98,27 @@ async fn report_view_shows_keywords_entities_and_cloud_of_a_real_report() {
         assert!(text.contains(&keyword.term), "{text}");
     }
     assert_eq!(rows.len(), report.keywords.len().min(20));
-    assert_eq!(
-        all(&root, "[data-testid=keyword][data-rank=textrank]").len(),
-        report.textrank.len().min(20)
-    );
 
-    // Every entity of the report is listed under its type.
-    let shown: Vec<(String, String)> = all(&root, "[data-testid=entity]")
+    // The most frequent entities of each type present, a person among them.
+    let leading: Vec<(String, String)> = all(&root, "[data-testid=entity]")
         .iter()
         .map(|e| (attr(e, "data-type"), attr(e, "data-text")))
         .collect();
-    let expected: Vec<(String, String)> = EntityType::ALL
-        .iter()
-        .flat_map(|&t| {
+    assert!(
+        leading
+            .iter()
+            .any(|(t, text)| t == "person" && text == "李红梅"),
+        "{leading:?}"
+    );
+    for (kind, text) in &leading {
+        assert!(
             report
                 .entities
                 .iter()
-                .filter(move |e| e.kind == t)
-                .map(|e| (e.kind.as_str().to_string(), e.text.clone()))
-        })
-        .collect();
-    assert_eq!(shown, expected);
-    assert!(
-        shown
-            .iter()
-            .any(|(t, text)| t == "person" && text == "李红梅"),
-        "{shown:?}"
-    );
+                .any(|e| e.kind.as_str() == kind && &e.text == text),
+            "{kind} {text} is the report's"
+        );
+    }
 
     // The cloud is an SVG with one text per laid-out word.
     let cloud = root
@@ -165,6 +138,34 @@ async fn report_view_shows_keywords_entities_and_cloud_of_a_real_report() {
         paragraphs.text_content().unwrap(),
         report.stats.paragraphs.to_string()
     );
+
+    // The entities view lists every entity of the report under its type.
+    let root = render_report(report.clone(), View::Entities).await;
+    let shown: Vec<(String, String)> = all(&root, "[data-testid=entity]")
+        .iter()
+        .map(|e| (attr(e, "data-type"), attr(e, "data-text")))
+        .collect();
+    let expected: Vec<(String, String)> = EntityType::ALL
+        .iter()
+        .flat_map(|&t| {
+            report
+                .entities
+                .iter()
+                .filter(move |e| e.kind == t)
+                .map(|e| (e.kind.as_str().to_string(), e.text.clone()))
+        })
+        .collect();
+    assert_eq!(shown, expected);
+
+    // The keywords view: one row per term of any ranking, every TF-IDF keyword among them.
+    let root = render_report(report.clone(), View::Keywords).await;
+    let terms: Vec<String> = all(&root, "[data-testid=keyword]")
+        .iter()
+        .map(|r| attr(r, "data-term"))
+        .collect();
+    for k in &report.keywords {
+        assert!(terms.contains(&k.term), "{} in {terms:?}", k.term);
+    }
 }
 
 #[wasm_bindgen_test]
@@ -177,10 +178,14 @@ async fn markup_in_the_text_is_shown_as_text() {
         "the markup reaches the report as text: {:?}",
         report.entities
     );
-    let root = render_report(report).await;
-    assert!(all(&root, "img, script, b").is_empty());
-    let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("<b>危险</b>的书"), "shown as text: {text}");
+    for view in [View::Overview, View::Keywords, View::Entities] {
+        let root = render_report(report.clone(), view).await;
+        assert!(all(&root, "img, script, b").is_empty(), "{view:?}");
+        if view != View::Keywords {
+            let text = root.text_content().unwrap_or_default();
+            assert!(text.contains("<b>危险</b>的书"), "shown as text: {text}");
+        }
+    }
 }
 
 #[wasm_bindgen_test]
