@@ -17,24 +17,25 @@ pub struct ReportProps {
     pub view: View,
 }
 
-/// Said when the engine stopped before the end of the text.
+/// Said when the engine stopped before the end of the text. The engine's own reason is an
+/// English sentence for the command line; the one limit it stops at is said here in the
+/// page's language.
 fn coverage_notice(c: &Coverage, lang: Lang) -> Html {
-    let Some(reason) = &c.stopped else {
+    if c.stopped.is_none() {
         return Html::default();
-    };
+    }
+    let (analysed, total) = (c.analysed_chars, c.total_chars);
     let said = match lang {
         Lang::Zh => format!(
-            "只分析了前 {} 字（共 {} 字）：{reason}",
-            c.analysed_chars, c.total_chars
+            "文字超过单次分析的上限：只分析了前 {analysed} 字（共 {total} 字）。"
         ),
         Lang::En => format!(
-            "Only the first {} of {} characters were analysed: {reason}",
-            c.analysed_chars, c.total_chars
+            "The text is longer than one analysis reads: only the first {analysed} of {total} characters were analysed."
         ),
     };
     html! {
         <p class="notice coverage" role="status" data-testid="coverage"
-           data-analysed={c.analysed_chars.to_string()} data-total={c.total_chars.to_string()}>
+           data-analysed={analysed.to_string()} data-total={total.to_string()}>
             { said }
         </p>
     }
@@ -53,6 +54,8 @@ pub fn report_view(props: &ReportProps) -> Html {
         .into()
     };
     html! {
+        // The report's language is the reader's, wherever the report is drawn.
+        <ContextProvider<Lang> context={reader.lang}>
         <ContextProvider<Reader> context={reader.clone()}>
             <div class="report" data-testid="report">
                 { coverage_notice(&report.coverage, reader.lang) }
@@ -64,6 +67,7 @@ pub fn report_view(props: &ReportProps) -> Html {
                 <ViewPanel view={props.view} />
             </div>
         </ContextProvider<Reader>>
+        </ContextProvider<Lang>>
     }
 }
 
