@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  useSite, openPage, openApp, waitForState, analysedAfter, setText, showView, fixture, root,
+  useSite, openPage, openApp, waitForState, analysedAfter, setText, fixture, root,
+  setLang, openViewWithData,
 } from './harness.mjs';
 
 const site = useSite();
@@ -19,15 +20,6 @@ const VIEWS = ['overview', 'keywords', 'entities', 'text', 'contexts', 'distribu
 /** Two articles in one paste, so every view (articles too) has something to show. */
 async function twoArticles() {
   return `${await fixture('article.txt')}\n\n${await fixture('article2.txt')}`;
-}
-
-/** Switches the page to `lang` ('zh' or 'en') with the masthead's switch, if it is not already. */
-async function setLang(page, lang) {
-  const tag = lang === 'zh' ? 'zh-CN' : 'en';
-  if (await page.evaluate(() => document.documentElement.lang) !== tag) {
-    await page.getByTestId('lang-switch').click();
-    await page.waitForFunction((t) => document.documentElement.lang === t, tag);
-  }
 }
 
 /** Sets the theme as a reader does: the settings' theme control when there is one (opening
@@ -43,35 +35,6 @@ async function setTheme(page, theme) {
   await control.selectOption(theme);
   await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
   return 'settings control';
-}
-
-/** Opens `view`; for contexts, picks the leading keyword first as a reader would (a click on
- * it in the overview), or searches it when the overview offers no such button. */
-async function openView(page, view) {
-  if (view === 'contexts') {
-    await showView(page, 'overview');
-    const first = page.locator('[data-testid=view] [data-testid=keyword]').first();
-    if (await first.count() > 0) {
-      const button = (await first.evaluate((e) => e.tagName)) === 'BUTTON' ? first : first.locator('button').first();
-      if (await button.count() > 0) await button.click();
-    }
-    if (await page.locator('[data-testid=view][data-view=contexts]').count() === 0) {
-      await showView(page, 'contexts');
-      const search = page.getByTestId('contexts-search');
-      if (await search.count() > 0) {
-        await search.fill('古籍');
-        await search.press('Enter');
-      }
-    }
-    await page.locator('[data-testid=view][data-view=contexts]').waitFor();
-  } else {
-    await showView(page, view);
-  }
-  // Let what the view asked the worker for arrive (pages of text, distributions, contexts).
-  await page.waitForTimeout(400);
-  await page.waitForFunction(() => !document.querySelector(
-    '[data-testid=view] [data-testid$=-loading], [data-testid=view] [aria-busy=true]',
-  ), null, { timeout: 10_000 }).catch(() => {});
 }
 
 /** axe over the whole page: its violations, one line each. */
@@ -114,7 +77,7 @@ test('axe finds no serious or critical violation in any view, language or theme'
     for (const lang of ['zh', 'en']) {
       await setLang(page, lang);
       for (const view of VIEWS) {
-        await openView(page, view);
+        await openViewWithData(page, view);
         for (const v of await axeViolations(page)) found.push({ theme, lang, view, ...v });
       }
     }

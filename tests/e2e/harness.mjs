@@ -190,6 +190,28 @@ export async function showView(page, name) {
   await page.locator(`[data-testid=view][data-view=${name}]`).waitFor();
 }
 
+/** Switches the page to `lang` ('zh' or 'en') with the masthead's switch, if it is not already. */
+export async function setLang(page, lang) {
+  const tag = lang === 'zh' ? 'zh-CN' : 'en';
+  if (await page.evaluate(() => document.documentElement.lang) !== tag) {
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction((t) => document.documentElement.lang === t, tag);
+  }
+}
+
+/** Opens `view` as a reader would and waits until what it asked the worker for has arrived;
+ * for contexts, the overview's leading keyword is clicked first. */
+export async function openViewWithData(page, view) {
+  if (view === 'contexts') {
+    await showView(page, 'overview');
+    await page.locator('[data-testid=view] [data-testid=keyword] button').first().click();
+    await page.locator('[data-testid=view][data-view=contexts] [data-testid=context-line]').first().waitFor();
+  } else {
+    await showView(page, view);
+  }
+  await page.waitForFunction(() => !document.querySelector('[data-testid=view] [aria-busy=true]'));
+}
+
 export function machine() {
   const cpus = os.cpus();
   return `${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}`;

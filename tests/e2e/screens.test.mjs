@@ -8,49 +8,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useSite, openApp, analysedAfter, setText, showView, fixture, root } from './harness.mjs';
+import {
+  useSite, openApp, analysedAfter, setText, fixture, root, setLang, openViewWithData,
+} from './harness.mjs';
 
 const site = useSite();
 const shots = join(root, 'tests', 'e2e', 'artifacts', 'screens');
 const VIEWS = ['overview', 'keywords', 'entities', 'text', 'contexts', 'distribution', 'articles'];
 const SIZES = [{ width: 1280, height: 900 }, { width: 375, height: 812 }];
 const CJK_FAMILIES = ['Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Hiragino Sans GB'];
-
-async function setLang(page, lang) {
-  const tag = lang === 'zh' ? 'zh-CN' : 'en';
-  if (await page.evaluate(() => document.documentElement.lang) !== tag) {
-    await page.getByTestId('lang-switch').click();
-    await page.waitForFunction((t) => document.documentElement.lang === t, tag);
-  }
-}
-
-/** Opens `view`; contexts with the leading keyword picked (a click in the overview, or a search
- * when the overview has no such button). */
-async function openView(page, view) {
-  if (view === 'contexts') {
-    await showView(page, 'overview');
-    const first = page.locator('[data-testid=view] [data-testid=keyword]').first();
-    if (await first.count() > 0) {
-      const button = (await first.evaluate((e) => e.tagName)) === 'BUTTON' ? first : first.locator('button').first();
-      if (await button.count() > 0) await button.click();
-    }
-    if (await page.locator('[data-testid=view][data-view=contexts]').count() === 0) {
-      await showView(page, 'contexts');
-      const search = page.getByTestId('contexts-search');
-      if (await search.count() > 0) {
-        await search.fill('古籍');
-        await search.press('Enter');
-      }
-    }
-    await page.locator('[data-testid=view][data-view=contexts]').waitFor();
-  } else {
-    await showView(page, view);
-  }
-  await page.waitForTimeout(400);
-  await page.waitForFunction(() => !document.querySelector(
-    '[data-testid=view] [data-testid$=-loading], [data-testid=view] [aria-busy=true]',
-  ), null, { timeout: 10_000 }).catch(() => {});
-}
 
 /** What overflows: the page's own horizontal scroll, and elements of the view panel reaching
  * past the screen's edges that no scrolling (or clipping) wrapper inside the panel holds. */
@@ -119,7 +85,7 @@ test('every view at 1280 and 375 px in both languages: screenshots, no sideways 
       await setLang(page, lang);
       for (const view of VIEWS) {
         const errorsBefore = log.errors.length;
-        await openView(page, view);
+        await openViewWithData(page, view);
         const file = join(shots, `${lang}-${size.width}-${view}.png`);
         await page.screenshot({ path: file, fullPage: true });
         const o = await overflow(page);
