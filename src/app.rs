@@ -74,11 +74,13 @@ pub fn app() -> Html {
                         report,
                         engine_ms,
                         stages,
+                        memory_bytes,
                     } => Action::Report {
                         id,
                         report,
                         engine_ms,
                         stages,
+                        memory_bytes,
                         now_ms: now_ms(),
                     },
                     EngineEvent::Progress { id, progress } => Action::Progress { id, progress },

@@ -27,6 +27,7 @@ pub enum EngineEvent {
         report: Box<wenxi_core::Report>,
         engine_ms: f64,
         stages: wenxi_core::StageTimes,
+        memory_bytes: u64,
     },
     Progress {
         id: u64,
@@ -198,11 +199,13 @@ fn start(shared: &Rc<Shared>) {
                 report,
                 engine_ms,
                 stages,
+                memory_bytes,
             }) => EngineEvent::Report {
                 id,
                 report,
                 stages,
                 engine_ms,
+                memory_bytes,
             },
             Ok(Response::Progress { id, progress }) => EngineEvent::Progress { id, progress },
             Ok(Response::Contexts { id, contexts }) => EngineEvent::Contexts { id, contexts },

@@ -40,6 +40,18 @@ fn keep_spans_for_page(report: &mut Report) {
     }
 }
 
+/// The size of this wasm instance's memory (a wasm memory never shrinks: its peak so far).
+pub fn wasm_memory_bytes() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size(0) as u64 * 65_536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
 /// Terms one distribution request may ask about, and slices it may cut the text into.
 pub const MAX_DISTRIBUTION_TERMS: usize = 20;
 pub const MAX_DISTRIBUTION_BINS: usize = 1000;
@@ -198,6 +210,7 @@ impl EngineHost {
                     report: Box::new(report),
                     engine_ms: now_ms() - start,
                     stages,
+                    memory_bytes: wasm_memory_bytes(),
                 }
             }
             // Matched as a string in the last text: no segmenting, so the user's words stay

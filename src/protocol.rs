@@ -68,6 +68,10 @@ pub enum Response {
         report: Box<Report>,
         engine_ms: f64,
         stages: StageTimes,
+        /// The worker's wasm memory after the analysis, in bytes (it only grows, so this is its
+        /// peak so far); 0 where it is not known (natively).
+        #[serde(default)]
+        memory_bytes: u64,
     },
     /// Analysis `id` is under way (sent a few times a second during long analyses).
     Progress { id: u64, progress: Progress },

@@ -138,6 +138,8 @@ pub struct Timings {
     pub round_trip_ms: Option<f64>,
     /// How the engine's time for the last analysis divides.
     pub stages: Option<StageTimes>,
+    /// The worker's wasm memory after the last analysis (its peak so far), in bytes.
+    pub worker_memory_bytes: Option<u64>,
 }
 
 /// The reader's text, shared rather than copied: it can be tens of megabytes. An `Rc` of a
@@ -241,6 +243,7 @@ pub enum Action {
         report: Box<Report>,
         engine_ms: f64,
         stages: StageTimes,
+        memory_bytes: u64,
         now_ms: f64,
     },
     Failed {
@@ -463,6 +466,7 @@ impl Reducible for AppState {
                 report,
                 engine_ms,
                 stages,
+                memory_bytes,
                 now_ms,
             } => {
                 if next.in_flight != Some(id) {
@@ -476,6 +480,7 @@ impl Reducible for AppState {
                 next.report = Some(Rc::new(*report));
                 next.timings.engine_ms = Some(engine_ms);
                 next.timings.stages = Some(stages);
+                next.timings.worker_memory_bytes = (memory_bytes > 0).then_some(memory_bytes);
                 next.timings.round_trip_ms = Some(now_ms - next.sent_at_ms);
                 next.cloud.report_arrived();
                 next.cloud

@@ -263,9 +263,35 @@ fn worker_host_report_survives_the_json_round_trip() {
         report: Box::new(report.clone()),
         engine_ms: 1.5,
         stages: wenxi_core::StageTimes::default(),
+        memory_bytes: 7 * 65_536,
     };
     match Response::from_json(&response.to_json()) {
-        Ok(Response::Report { report: back, .. }) => assert_eq!(*back, report),
+        Ok(Response::Report {
+            report: back,
+            memory_bytes,
+            ..
+        }) => {
+            assert_eq!(*back, report);
+            assert_eq!(memory_bytes, 7 * 65_536);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Under wasm the host tells the size of its memory with each report: at least what the
+/// dictionary and the text take, in whole 64 KiB pages.
+#[wasm_bindgen_test]
+fn the_worker_host_reports_its_wasm_memory() {
+    let request = wenxi::protocol::Request::Analyse {
+        id: 3,
+        text: ARTICLE.into(),
+        options: wenxi_core::Options::default(),
+    };
+    match host().handle(&request.to_json(), || 0.0, &|_| {}) {
+        Response::Report { memory_bytes, .. } => {
+            assert!(memory_bytes >= 4 << 20, "{memory_bytes}");
+            assert_eq!(memory_bytes % 65_536, 0);
+        }
         other => panic!("{other:?}"),
     }
 }

@@ -60,6 +60,7 @@ pub fn status_badge(props: &StatusProps) -> Html {
     html! {
         <div class="status" data-testid="status" data-state={props.status.as_str()}
              data-load-ms={attr(t.load_ms)} data-engine-ms={attr(t.engine_ms)}
+             data-worker-memory={t.worker_memory_bytes.map(|b| b.to_string())}
              data-round-trip-ms={attr(t.round_trip_ms)} data-stages={stages_json}
              role="status" aria-live="polite">
             <span class="dot" aria-hidden="true"></span>

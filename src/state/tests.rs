@@ -13,6 +13,7 @@ fn empty_report(id: u64, now_ms: f64) -> Action {
         report: Box::default(),
         engine_ms: 1.0,
         stages: StageTimes::default(),
+        memory_bytes: 0,
         now_ms,
     }
 }

@@ -21,6 +21,7 @@ fn reported() -> AppState {
             report: Box::default(),
             engine_ms: 1.0,
             stages: StageTimes::default(),
+            memory_bytes: 0,
             now_ms: 1.0,
         },
     )
@@ -55,6 +56,7 @@ fn analysed_again(state: AppState, text: &str, t: f64) -> AppState {
             report: Box::default(),
             engine_ms: 1.0,
             stages: StageTimes::default(),
+            memory_bytes: 0,
             now_ms: t + 2.0,
         },
     )

@@ -28,6 +28,7 @@ fn analysed(keywords: &[&str]) -> AppState {
             report: Box::new(report),
             engine_ms: 1.0,
             stages: StageTimes::default(),
+            memory_bytes: 0,
             now_ms: 1.0,
         },
     )
@@ -150,6 +151,7 @@ fn a_new_report_drops_what_the_views_fetched_and_asks_again() {
             report: Box::default(),
             engine_ms: 1.0,
             stages: StageTimes::default(),
+            memory_bytes: 0,
             now_ms: 3.0,
         },
     );
