@@ -11,8 +11,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
+use crate::i18n::Said;
 use crate::protocol::{Request, Response};
-use crate::state::{Problem, Said};
+use crate::state::Problem;
 
 /// The worker's loader (`static/worker_loader.js`), relative to the page.
 pub const WORKER_URL: &str = "./worker_loader.js";

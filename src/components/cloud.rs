@@ -25,9 +25,9 @@ pub use palette::colour;
 
 use crate::cloud_glyphs::font_family;
 use crate::download::{download, download_blob};
+use crate::i18n::Said;
 use crate::i18n::{use_lang, Lang};
 use crate::state::cloud::{CloudEdit, CloudSettings};
-use crate::state::Said;
 use options::CloudOptionsBar;
 use palette::colour_on_page;
 

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::use_lang;
+use crate::i18n::Said;
 use crate::state::file::ImportNotice;
-use crate::state::Said;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportNoticeProps {

@@ -10,10 +10,10 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::Said;
 use crate::i18n::{use_lang, Lang};
 use crate::state::settings::file::clean_word_en;
 use crate::state::settings::{clean_word, Settings, SettingsEdit, POS_GROUPS};
-use crate::state::Said;
 use dictionary::DictionaryEditor;
 use display::DisplaySettings;
 use file::SettingsFiles;

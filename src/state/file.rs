@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use super::{AppState, Said, SharedText, CANCEL_ABOVE_BYTES};
+use super::{AppState, SharedText, CANCEL_ABOVE_BYTES};
+use crate::i18n::Said;
 
 /// Files larger than this are refused before they are read (the reader is told the limit).
 pub const MAX_FILE_BYTES: usize = wenxi_import::MAX_FILE_BYTES;

@@ -14,8 +14,8 @@ mod watch;
 pub use sync::{use_saved_text, OrphanOffer, SavedText};
 pub use watch::SettingsWatch;
 
+use crate::i18n::Said;
 use crate::state::settings::Settings;
-use crate::state::Said;
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

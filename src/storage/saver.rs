@@ -1,7 +1,7 @@
 //! What the saving hook does, step by step: save, take another tab's text, restore on load,
 //! load a closed tab's text. Shared by the hook's effects and callbacks through [`Saver`].
 
-use crate::state::Said;
+use crate::i18n::Said;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 

@@ -4,7 +4,7 @@
 //! its own slot until the reader chooses which text to keep. On load, texts that closed tabs
 //! left in their slots are offered.
 
-use crate::state::Said;
+use crate::i18n::Said;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

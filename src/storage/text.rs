@@ -10,7 +10,7 @@ use super::idb;
 use super::local_storage;
 use super::record::{Slot, TextRecord};
 use super::saved::Saved;
-use crate::state::Said;
+use crate::i18n::Said;
 
 /// The shared slot in `localStorage`; tab slots follow it (`wenxi.text.tab:<id>`).
 pub const LOCAL_KEY: &str = "wenxi.text";

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ImageBitmap, OffscreenCanvas};
 use wenxi_core::cloud::ShapeMask;
 
-use crate::state::Said;
+use crate::i18n::Said;
 
 /// Alpha, or luminance, at which a px turns from outside to inside.
 const THRESHOLD: u8 = 128;

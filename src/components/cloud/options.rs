@@ -11,9 +11,9 @@ use yew::prelude::*;
 use super::fonts;
 use super::mask::mask_from_file;
 use super::palette::{background_key, background_label, palette_key, palette_label};
+use crate::i18n::Said;
 use crate::i18n::{use_lang, Lang};
 use crate::state::cloud::{Background, CloudEdit, CloudSettings, Palette, MAX_WORDS};
-use crate::state::Said;
 
 /// (value, key, Chinese label, English label).
 type Choices<T, const N: usize> = [(T, &'static str, &'static str, &'static str); N];

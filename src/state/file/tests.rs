@@ -37,7 +37,7 @@ fn a_file_over_the_limit_is_refused_with_the_limit_and_the_text_stays() {
         }),
     );
     let notice = s.import_notice.clone().expect("a notice");
-    let error = crate::state::Said::unpack(&notice.error.clone().expect("an error"));
+    let error = crate::i18n::Said::unpack(&notice.error.clone().expect("an error"));
     assert!(
         error.zh.contains("64.0 MB"),
         "the limit is stated: {error:?}"
@@ -130,7 +130,7 @@ fn opening_a_file_cancels_a_long_analysis_of_the_text_it_replaces() {
 #[test]
 fn a_said_survives_packing_and_a_plain_string_serves_both_languages() {
     use crate::i18n::Lang;
-    use crate::state::Said;
+    use crate::i18n::Said;
     let said = Said::new("文件中没有文字。", "The file holds no text.");
     let back = Said::unpack(&said.packed());
     assert_eq!(back, said);

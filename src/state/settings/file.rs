@@ -12,8 +12,8 @@ use wenxi_core::userdict::{self, UserWord, MAX_WORDS, MAX_WORD_CHARS};
 
 use super::{clean_word, Display, Settings, SettingsEdit};
 use crate::i18n::Lang;
+use crate::i18n::Said;
 use crate::state::cloud::CloudSettings;
-use crate::state::Said;
 
 /// What the `format` field must say.
 pub const FORMAT: &str = "wenxi-settings";

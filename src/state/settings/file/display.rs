@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::{no, shorten, wrong_type};
 use crate::i18n::Lang;
+use crate::i18n::Said;
 use crate::state::settings::{Display, KeywordMethod, Theme, KEYWORD_COUNT_MAX, KEYWORD_COUNT_MIN};
-use crate::state::Said;
 
 /// The fields of `display`.
 const DISPLAY_FIELDS: [&str; 4] = ["lang", "theme", "keyword_method", "keyword_count"];
