@@ -4,9 +4,12 @@
 //    so the hash is known only now).
 // 2. sw.js gets the list of every file of the build and a version (a hash of their names and
 //    contents), so a new build means a new service worker, which the page offers as an update.
+// 3. Then every compressible file gets precompressed `.br` and `.gz` siblings for the host
+//    (scripts/compress.mjs); they stay out of sw.js: the browser caches what it decoded.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { compressTree, summary } from './compress.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) fail('TRUNK_STAGING_DIR is not set: this script is a trunk hook');
@@ -38,7 +41,8 @@ async function filesUnder(dir) {
 const indexPath = join(staging, 'index.html');
 await writeFile(indexPath, pinInlineScripts(await readFile(indexPath, 'utf8')));
 
-const files = (await filesUnder(staging)).filter((file) => file !== 'sw.js');
+const isSibling = (file) => file.endsWith('.br') || file.endsWith('.gz');
+const files = (await filesUnder(staging)).filter((file) => file !== 'sw.js' && !isSibling(file));
 const version = createHash('sha256');
 for (const file of files) {
   version.update(file).update('\0').update(await readFile(join(staging, file))).update('\0');
@@ -51,3 +55,6 @@ if (!template.includes(placeholder)) fail('sw.js has no placeholder line to fill
 const filled = `const VERSION = '${version.digest('hex').slice(0, 16)}'; const FILES = ${JSON.stringify(files)};`;
 await writeFile(swPath, template.replace(placeholder, filled));
 console.log(`precache: ${files.length} files in sw.js`);
+
+const start = performance.now();
+console.log(summary(await compressTree(staging), (performance.now() - start) / 1000));

@@ -337,6 +337,16 @@ pub fn app() -> Html {
         _ => html! { <EmptyState /> },
     };
 
+    // Tell static/register_sw.js that the engine is loaded: the service worker's precaching
+    // waits for it rather than competing with the engine's own download.
+    use_effect_with(state.engine_ready, |ready| {
+        if let (true, Some(window)) = (*ready, web_sys::window()) {
+            if let Ok(event) = web_sys::Event::new("wenxi-engine-ready") {
+                let _ = window.dispatch_event(&event);
+            }
+        }
+    });
+
     // The page's language and theme are the document's, so that the browser, screen readers
     // and the CSS all see them.
     {

@@ -28,8 +28,13 @@
     if (applying) window.location.reload();
   });
 
-  // After the page has loaded, so precaching does not compete with the first load.
-  window.addEventListener('load', () => {
+  // Once the engine is ready (the app fires `wenxi-engine-ready`), so precaching does not
+  // compete with the first load of the engine's 7 MB; a page whose engine never gets ready
+  // registers 20 s after `load` all the same.
+  let registered = false;
+  const register = () => {
+    if (registered) return;
+    registered = true;
     container.register('./sw.js').then((registration) => {
       if (registration.waiting && container.controller) announce(registration.waiting);
       watch(registration.installing);
@@ -38,5 +43,7 @@
       // Service workers need HTTPS or localhost; the page works without one, just not offline.
       console.warn('service worker not registered:', error);
     });
-  });
+  };
+  window.addEventListener('wenxi-engine-ready', register);
+  window.addEventListener('load', () => setTimeout(register, 20_000));
 })();

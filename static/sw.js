@@ -8,8 +8,10 @@ const PREFIX = 'wenxi-';
 const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
-  // `reload` skips the HTTP cache, which may still hold the previous version's files.
-  const requests = ['./', ...FILES].map((file) => new Request(file, { cache: 'reload' }));
+  // `no-cache` asks the server whether the HTTP cache's copy is current (the page fetched
+  // these files moments ago): a host that sends validators answers 304 instead of sending the
+  // 7 MB again, and a copy of a previous version is never taken.
+  const requests = ['./', ...FILES].map((file) => new Request(file, { cache: 'no-cache' }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 

@@ -1,8 +1,9 @@
 // Shared set-up for the end-to-end tests: a static server over dist/ and Debian's Chromium
 // driven by playwright-core. Nothing here downloads anything.
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, dirname } from 'node:path';
+import { extname, join, normalize, dirname, resolve as absolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import assert from 'node:assert/strict';
@@ -27,36 +28,84 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** The encodings a request accepts (Accept-Encoding, a `q=0` entry refused), lower case. */
+function acceptedEncodings(header = '') {
+  return new Set(
+    header
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split(/\s*;\s*/))
+      .filter(([name, ...params]) => name && !params.some((p) => /^q=0(\.0*)?$/.test(p)))
+      .map(([name]) => name),
+  );
+}
+
+/** The precompressed sibling to send for `file` (the build writes `.br` and `.gz`), if any. */
+async function precompressed(file, accepted) {
+  for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepted.has(encoding)) continue;
+    const body = await readFile(file + ext).catch(() => undefined);
+    if (body) return { encoding, body };
+  }
+  return { encoding: 'identity', body: undefined };
+}
+
 /**
- * Serves dist/ on a free loopback port; resolves to { origin, close, hits }. `hits` lists every
- * path asked for, in order; `overrides` maps a path (e.g. '/sw.js') to a function that gets the
- * file's bytes and returns what to send instead (a simulated new build).
+ * Serves dist/ on a free loopback port (or `port`); resolves to { origin, close, hits, sent }.
+ * `hits` lists every path asked for, in order; `sent` has one { path, encoding, raw, bytes,
+ * status } per response: the file's own size and the body's bytes actually sent (0 for a 304).
+ * A file's `.br` (or `.gz`) sibling is sent with its Content-Encoding when the request accepts
+ * it, as a host serving precompressed files does. `overrides` maps a path (e.g. '/sw.js') to a function that
+ * gets the file's bytes and returns what to send instead (a simulated new build), uncompressed.
  */
-export async function serveDist({ overrides = new Map() } = {}) {
+export async function serveDist({ overrides = new Map(), port: wanted = 0, dir: folder = dist } = {}) {
+  const dir = absolute(folder);
   const hits = [];
-  await stat(join(dist, 'index.html')).catch(() => {
-    throw new Error('dist/index.html is missing: run `trunk build --release --offline` first');
+  const sent = [];
+  await stat(join(dir, 'index.html')).catch(() => {
+    throw new Error(`${dir}/index.html is missing: run \`trunk build --release --offline\` first`);
   });
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     hits.push(path);
-    const file = join(dist, path.endsWith('/') ? path + 'index.html' : path);
-    if (!file.startsWith(dist)) {
+    const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
+    if (!file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }
     try {
       const original = await readFile(file);
-      const body = overrides.has(path) ? overrides.get(path)(original) : original;
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      const plain = overrides.has(path) ? overrides.get(path)(original) : original;
+      const { encoding, body } = overrides.has(path)
+        ? { encoding: 'identity' }
+        : await precompressed(file, acceptedEncodings(req.headers['accept-encoding']));
+      // An ETag per encoding, as hosts send: a request made with `cache: 'no-cache'` then
+      // costs a 304 instead of the file again (`cache: 'reload'` ignores it).
+      const etag = `"${createHash('sha256').update(body ?? plain).digest('base64url').slice(0, 22)}"`;
+      const headers = {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        vary: 'Accept-Encoding',
+        etag,
+      };
+      if (body) headers['content-encoding'] = encoding;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        sent.push({ path, encoding, raw: plain.length, bytes: 0, status: 304 });
+        return;
+      }
+      const payload = body ?? plain;
+      headers['content-length'] = payload.length;
+      res.writeHead(200, headers);
+      const bytes = req.method === 'HEAD' ? 0 : payload.length;
+      res.end(bytes ? payload : undefined);
+      sent.push({ path, encoding, raw: plain.length, bytes, status: 200 });
     } catch {
       res.writeHead(404).end('not found');
+      sent.push({ path, encoding: 'identity', raw: 0, bytes: 9, status: 404 });
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, hits, close: () => new Promise((r) => server.close(r)) };
+  return { origin: `http://127.0.0.1:${port}`, hits, sent, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launchBrowser() {
