@@ -86,6 +86,9 @@ function bytesOf(runs) {
     files,
     first: runs.map((r) => visitBytes(r.first.fetched, sizeOfPath)),
     toReady: runs.map((r) => visitBytes(r.first.toReady, sizeOfPath)),
+    // What the server sent: its precompressed siblings, and nothing for a revalidated file.
+    sent: runs.map((r) => r.first.sentFirst),
+    sentToReady: runs.map((r) => r.first.sentToReady),
     repeat: runs.map((r) => visitBytes(r.repeat.fetched, sizeOfPath)),
     peer: { wasm, total: { raw: js.raw + wasm.raw, brotli: js.brotli + wasm.brotli } },
   };

@@ -82,6 +82,9 @@ async function analyse(page, cdp, text) {
 /** Paths the server was asked for between two moments of its `hits` log. */
 const since = (hits, from, to = hits.length) => hits.slice(from, to);
 
+/** Bytes the server actually sent (bodies, compressed as sent; 0 for a 304) since `from`. */
+const sentSince = (sent, from) => sent.slice(from).reduce((sum, r) => sum + r.bytes, 0);
+
 /**
  * One run of wenxi: first visit, repeat visit, a first short analysis, then `texts` in order.
  * `server` is harness.serveDist()'s (its `hits` tell what each visit fetched).
@@ -90,12 +93,15 @@ export async function measureWenxi(browser, server, texts, firstText) {
   const { context, page, log } = await openPage(browser, server.origin);
   try {
     const start = server.hits.length;
+    const startSent = server.sent.length;
     await page.goto(server.origin + '/');
     const first = await visitTimes(page);
     const toReady = since(server.hits, start);
+    const sentToReady = sentSince(server.sent, startSent);
     // The service worker's precache is part of the first visit's download.
     await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
     const firstVisit = since(server.hits, start);
+    const sentFirst = sentSince(server.sent, startSent);
 
     const again = server.hits.length;
     await page.reload();
@@ -115,7 +121,7 @@ export async function measureWenxi(browser, server, texts, firstText) {
     }
     heaps.push(firstAnalysis.pageHeap);
     return {
-      first: { ...first, toReady, fetched: firstVisit },
+      first: { ...first, toReady, fetched: firstVisit, sentToReady, sentFirst },
       repeat: { ...repeat, fetched: repeatVisit },
       firstAnalysis,
       sizes,
