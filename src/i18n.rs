@@ -47,6 +47,29 @@ impl Lang {
     }
 }
 
+/// The English name of month `month` (1 to 12), `""` for any other number.
+pub fn month_en(month: u32) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    month
+        .checked_sub(1)
+        .and_then(|m| MONTHS.get(m as usize))
+        .copied()
+        .unwrap_or("")
+}
+
 /// The page's language, as components read it (provided by `App` from the settings).
 #[hook]
 pub fn use_lang() -> Lang {

@@ -98,6 +98,30 @@ pub struct CloudProps {
     pub on_pick: Callback<Option<String>>,
 }
 
+/// How one word is drawn, the same on the page and on paper: its rotation
+/// (`None` unless turned) and its text, one `<tspan>` a char when stacked upright.
+pub fn word_glyphs(w: &wenxi_core::CloudWord) -> (Option<String>, Html) {
+    let transform = (w.rotate != 0 && !w.vertical)
+        .then(|| format!("rotate({} {:.2} {:.2})", w.rotate, w.x, w.y));
+    let body = if w.vertical {
+        w.term
+            .chars()
+            .enumerate()
+            .map(|(k, c)| {
+                html! {
+                    <tspan x={format!("{:.2}", w.x)}
+                           y={format!("{:.2}", w.y + k as f64 * w.font_size)}>
+                        { c.to_string() }
+                    </tspan>
+                }
+            })
+            .collect::<Html>()
+    } else {
+        html! { w.term.clone() }
+    };
+    (transform, body)
+}
+
 #[component(CloudView)]
 pub fn cloud_view(props: &CloudProps) -> Html {
     let context = use_context::<CloudContext>();
@@ -299,24 +323,7 @@ fn draw(
             move || hovered.set(on.then_some(i))
         };
         let (enter, leave, focus, blur) = (show(true), show(false), show(true), show(false));
-        let transform = (w.rotate != 0 && !w.vertical)
-            .then(|| format!("rotate({} {:.2} {:.2})", w.rotate, w.x, w.y));
-        let body = if w.vertical {
-            w.term
-                .chars()
-                .enumerate()
-                .map(|(k, c)| {
-                    html! {
-                        <tspan x={format!("{:.2}", w.x)}
-                               y={format!("{:.2}", w.y + k as f64 * w.font_size)}>
-                            { c.to_string() }
-                        </tspan>
-                    }
-                })
-                .collect::<Html>()
-        } else {
-            html! { w.term.clone() }
-        };
+        let (transform, body) = word_glyphs(w);
         html! {
             <text data-testid="cloud-word" data-term={w.term.clone()}
                   data-count={w.count.to_string()} data-score={format!("{:.4}", w.weight)}

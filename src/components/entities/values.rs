@@ -88,21 +88,6 @@ fn count_noun(measure: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date in English: ISO order when the year is known (`2020-06`, `early 2017`), else in words
 /// (`October last year`, `December 31`).
 fn date_en(v: &Value) -> String {
@@ -129,8 +114,8 @@ fn date_en(v: &Value) -> String {
         },
         (None, _) => {
             let month_name = month
-                .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)))
-                .copied();
+                .map(|m| crate::i18n::month_en(u32::from(m)))
+                .filter(|name| !name.is_empty());
             let mut words = match (month_name, day) {
                 (Some(m), Some(d)) => format!("{m} {d}"),
                 (Some(m), None) => m.to_string(),

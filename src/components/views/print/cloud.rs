@@ -5,7 +5,7 @@ use wenxi_core::Cloud;
 use yew::prelude::*;
 
 use crate::cloud_glyphs::font_family;
-use crate::components::cloud::colour;
+use crate::components::cloud::{colour, word_glyphs};
 use crate::i18n::Lang;
 use crate::state::cloud::{Background, CloudSettings};
 
@@ -15,24 +15,7 @@ pub fn cloud_svg(cloud: &Cloud, look: &CloudSettings, lang: Lang) -> Html {
         return Html::default();
     }
     let words = cloud.words.iter().map(|w| {
-        let transform = (w.rotate != 0 && !w.vertical)
-            .then(|| format!("rotate({} {:.2} {:.2})", w.rotate, w.x, w.y));
-        let body = if w.vertical {
-            w.term
-                .chars()
-                .enumerate()
-                .map(|(k, c)| {
-                    html! {
-                        <tspan x={format!("{:.2}", w.x)}
-                               y={format!("{:.2}", w.y + k as f64 * w.font_size)}>
-                            { c.to_string() }
-                        </tspan>
-                    }
-                })
-                .collect::<Html>()
-        } else {
-            html! { w.term.clone() }
-        };
+        let (transform, body) = word_glyphs(w);
         html! {
             <text x={format!("{:.2}", w.x)} y={format!("{:.2}", w.y)}
                   font-size={format!("{:.1}", w.font_size)} text-anchor="middle"

@@ -2,32 +2,12 @@
 
 use crate::i18n::Lang;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A calendar date as a reader writes it: 2026年11月27日 / 27 November 2026.
 pub fn written(lang: Lang, year: u32, month: u32, day: u32) -> String {
     match lang {
         Lang::Zh => format!("{year}年{month}月{day}日"),
         Lang::En => {
-            let name = month
-                .checked_sub(1)
-                .and_then(|m| MONTHS.get(m as usize))
-                .copied()
-                .unwrap_or("");
-            format!("{day} {name} {year}")
+            format!("{day} {} {year}", crate::i18n::month_en(month))
         }
     }
 }
