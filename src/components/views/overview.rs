@@ -7,6 +7,8 @@ use std::rc::Rc;
 use wenxi_core::{Cloud, Entity, EntityType, Keyword};
 use yew::prelude::*;
 
+use crate::components::entities::kind_label;
+
 use super::use_reader;
 use crate::components::keywords::{LeadingKeywords, Ranking};
 use crate::components::{CloudView, StatsPanel};
@@ -17,18 +19,6 @@ use crate::state::views::View;
 const KEYWORDS_SHOWN: usize = 20;
 /// Entities listed per type.
 const ENTITIES_SHOWN: usize = 8;
-
-/// A type's heading.
-pub fn entity_type_label(kind: EntityType, lang: Lang) -> &'static str {
-    match kind {
-        EntityType::Person => lang.tr("人名", "People"),
-        EntityType::Place => lang.tr("地名", "Places"),
-        EntityType::Organization => lang.tr("机构", "Organisations"),
-        EntityType::Time => lang.tr("时间", "Times"),
-        EntityType::Quantity => lang.tr("数量", "Quantities"),
-        EntityType::Work => lang.tr("作品", "Works"),
-    }
-}
 
 /// The most frequent entities of each type that has any, in type order.
 fn leading_entities(entities: &[Entity]) -> Vec<(EntityType, Vec<Entity>)> {
@@ -147,7 +137,7 @@ pub fn overview_view() -> Html {
                     }
                     { for parts.entities.iter().map(|(kind, list)| html! {
                         <section class="entity-type" data-group={kind.as_str()}>
-                            <h3>{ entity_type_label(*kind, lang) }</h3>
+                            <h3>{ kind_label(*kind, lang) }</h3>
                             <ul class="entity-chips">{ for list.iter().map(entity_chip) }</ul>
                         </section>
                     }) }

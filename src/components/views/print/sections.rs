@@ -36,21 +36,6 @@ pub fn method_label(method: KeywordMethod, lang: Lang) -> &'static str {
     }
 }
 
-/// The heading of an entity type (plural in English: it heads a list).
-pub fn type_label(kind: EntityType, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => kind.label_zh(),
-        Lang::En => match kind {
-            EntityType::Person => "People",
-            EntityType::Place => "Places",
-            EntityType::Organization => "Organisations",
-            EntityType::Time => "Times",
-            EntityType::Quantity => "Quantities",
-            EntityType::Work => "Works",
-        },
-    }
-}
-
 /// The ranking `method` names, as the report holds it.
 pub fn ranking(report: &Report, method: KeywordMethod) -> &[Keyword] {
     match method {
@@ -191,8 +176,8 @@ fn entity_type(kind: EntityType, entities: &[&Entity], lang: Lang) -> Html {
     html! {
         <div class="print-entity-type">
             <h3>{ match lang {
-                Lang::Zh => format!("{}（{}）", type_label(kind, lang), entities.len()),
-                Lang::En => format!("{} ({})", type_label(kind, lang), entities.len()),
+                Lang::Zh => format!("{}（{}）", crate::components::entities::kind_label(kind, lang), entities.len()),
+                Lang::En => format!("{} ({})", crate::components::entities::kind_label(kind, lang), entities.len()),
             } }</h3>
             <table class="print-table">
                 <thead>

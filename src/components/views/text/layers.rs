@@ -39,14 +39,7 @@ impl Layer {
             Layer::Words => lang.tr("分词", "Word boundaries"),
             Layer::Pos => lang.tr("词性", "Parts of speech"),
             Layer::Keywords => lang.tr("关键词", "Keywords"),
-            Layer::Entity(kind) => match kind {
-                EntityType::Person => lang.tr("人名", "People"),
-                EntityType::Place => lang.tr("地名", "Places"),
-                EntityType::Organization => lang.tr("机构", "Organisations"),
-                EntityType::Time => lang.tr("时间", "Times"),
-                EntityType::Quantity => lang.tr("数量", "Quantities"),
-                EntityType::Work => lang.tr("作品", "Works"),
-            },
+            Layer::Entity(kind) => crate::components::entities::kind_label(kind, lang),
         }
     }
 
