@@ -9,14 +9,9 @@ import {
 
 const site = useSite();
 
-// Two short made-up news items, each with its headline (as in settings.test.mjs).
-const TWO_ARTICLES = `山城启用智慧停车平台
-本报讯（记者 周文斌）3月12日，山城市智慧停车平台正式上线。市民通过手机就能查询全市2000多个停车场的空余车位，并在线缴费。市交通局介绍，平台接入了商场、医院和学校周边的停车场，今后还将接入路边停车位。
-交通局负责人表示，停车难是市民反映最多的问题之一，平台上线后，找车位的时间平均缩短了一半。
-
-河湾村的草莓丰收了
-本报讯（记者 林秋雨）连日来，河湾村的草莓大棚里一派繁忙景象。村党支部书记王建国介绍，全村今年种植草莓三百亩，预计产值超过六百万元。
-草莓采摘游吸引了不少城里游客，村里还开起了农家乐，村民的收入明显增加。`;
+// Two short made-up news items, each a headline, a dateline and a body, a blank line between
+// them.
+const TWO_ARTICLES = await fixture('two-articles.txt');
 
 /** Non-overlapping occurrences of `term` in `text`, Latin letters in any case (as the engine). */
 function occurrences(text, term) {
