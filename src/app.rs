@@ -424,7 +424,7 @@ pub fn app() -> Html {
                 </section>
                 <section class="report-pane" aria-label={lang.tr("分析结果", "Analysis")}>
                     <SettingsPanel settings={state.settings.clone()} on_edit={on_settings}
-                                   notice={(*settings_warning).clone().map(AttrValue::from)} />
+                                   notice={(*settings_warning).clone()} />
                     { report }
                 </section>
             </main>

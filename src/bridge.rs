@@ -56,8 +56,8 @@ pub enum EngineEvent {
     Imported {
         id: u64,
         name: String,
-        text: Result<String, String>,
-        notes: Vec<String>,
+        text: Result<String, Said>,
+        notes: Vec<Said>,
     },
     /// The worker answered with an error, or died. `crashed` is true when it had to be replaced.
     Failed {
@@ -233,11 +233,10 @@ fn start(shared: &Rc<Shared>) {
                 id,
                 name,
                 text: Ok(text),
-                // Both languages travel packed through the reducer's strings; the notice picks.
                 notes: notes
                     .iter()
                     .enumerate()
-                    .map(|(i, zh)| Said::new(zh.as_str(), notes_en.get(i).unwrap_or(zh)).packed())
+                    .map(|(i, zh)| Said::new(zh.as_str(), notes_en.get(i).unwrap_or(zh)))
                     .collect(),
             },
             Ok(Response::ImportFailed {
@@ -254,7 +253,7 @@ fn start(shared: &Rc<Shared>) {
                 EngineEvent::Imported {
                     id,
                     name,
-                    text: Err(Said::new(message, en).packed()),
+                    text: Err(Said::new(message, en)),
                     notes: Vec::new(),
                 }
             }

@@ -78,18 +78,11 @@ pub fn use_lang() -> Lang {
 
 /// A sentence for the reader in both languages, made where the page's language is not known
 /// (storage, the worker, the reducer) and picked where it is shown: `said.get(lang)`.
-///
-/// Some messages pass through `String`s on their way (a file's notes and refusal travel as
-/// strings through the reducer): [`Said::packed`] joins both versions with a unit separator
-/// and [`Said::unpack`] splits them again; an unpacked plain string serves both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Said {
     pub zh: String,
     pub en: String,
 }
-
-/// Between the Chinese and the English version of a packed [`Said`].
-const SAID_SEPARATOR: char = '\u{1f}';
 
 impl Said {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Said {
@@ -104,22 +97,9 @@ impl Said {
         lang.tr(&self.zh, &self.en)
     }
 
-    /// Both versions in one string, for a field that holds a `String`.
-    pub fn packed(&self) -> String {
-        format!("{}{SAID_SEPARATOR}{}", self.zh, self.en)
-    }
-
     /// True when either version holds `part`.
     pub fn contains(&self, part: &str) -> bool {
         self.zh.contains(part) || self.en.contains(part)
-    }
-
-    /// A string made by [`Said::packed`], or a plain one (the same in both languages).
-    pub fn unpack(text: &str) -> Said {
-        match text.split_once(SAID_SEPARATOR) {
-            Some((zh, en)) => Said::new(zh, en),
-            None => Said::new(text, text),
-        }
     }
 }
 

@@ -168,8 +168,8 @@ pub enum Action {
     /// The worker read the file of request `id` (or could not).
     Imported {
         id: u64,
-        text: Result<String, String>,
-        notes: Vec<String>,
+        text: Result<String, Said>,
+        notes: Vec<Said>,
         now_ms: f64,
     },
     /// Puts back the text an imported file replaced.

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::use_lang;
-use crate::i18n::Said;
 use crate::state::file::ImportNotice;
 
 #[derive(Properties, PartialEq)]
@@ -28,13 +27,10 @@ pub fn import_notice_view(props: &ImportNoticeProps) -> Html {
     match &notice.error {
         Some(error) => html! {
             <div class="import-notice failed" role="alert" data-testid="import-error">
-                <p>{ {
-                    let error = Said::unpack(error);
-                    lang.tr(
-                        format!("无法打开「{name}」：{}", error.zh),
-                        format!("Could not open “{name}”: {}", error.en),
-                    )
-                } }</p>
+                <p>{ lang.tr(
+                    format!("无法打开「{name}」：{}", error.zh),
+                    format!("Could not open “{name}”: {}", error.en),
+                ) }</p>
                 <div class="actions">{ dismiss }</div>
             </div>
         },
@@ -42,7 +38,7 @@ pub fn import_notice_view(props: &ImportNoticeProps) -> Html {
             <div class="import-notice" role="status" data-testid="import-done">
                 <p>{ lang.tr(format!("已打开「{name}」。"), format!("Opened “{name}”.")) }</p>
                 if !notice.notes.is_empty() {
-                    <ul>{ for notice.notes.iter().map(|n| html! { <li>{ Said::unpack(n).get(lang).to_string() }</li> }) }</ul>
+                    <ul>{ for notice.notes.iter().map(|n| html! { <li>{ n.get(lang).to_string() }</li> }) }</ul>
                 }
                 <div class="actions">
                     if notice.replaced.is_some() {

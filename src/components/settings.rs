@@ -24,7 +24,7 @@ pub struct SettingsProps {
     pub on_edit: Callback<SettingsEdit>,
     /// Why the saved settings could not be used, if they could not.
     #[prop_or_default]
-    pub notice: Option<AttrValue>,
+    pub notice: Option<Said>,
 }
 
 /// One line of what is set, for the folded panel.
@@ -97,7 +97,7 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
         <>
             if let Some(notice) = &props.notice {
                 <p class="notice" role="status" data-testid="settings-notice">{
-                    Said::unpack(notice).get(lang).to_string()
+                    notice.get(lang).to_string()
                 }</p>
             }
             <details class="card settings" data-testid="settings">

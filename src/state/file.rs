@@ -38,17 +38,16 @@ impl PartialEq for FileJob {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImportNotice {
     pub name: String,
-    /// Things to know about a file that was read (encoding guessed, parts left out), each a
-    /// packed [`Said`] (both languages).
-    pub notes: Vec<String>,
-    /// Why the file was not read, a packed [`Said`]; the text area was left as it was.
-    pub error: Option<String>,
+    /// Things to know about a file that was read (encoding guessed, parts left out).
+    pub notes: Vec<Said>,
+    /// Why the file was not read; the text area was left as it was.
+    pub error: Option<Said>,
     /// The text the file's text replaced, for undo (none when the text area was empty).
     pub replaced: Option<SharedText>,
 }
 
 impl ImportNotice {
-    fn refused(name: &str, error: String) -> Rc<Self> {
+    fn refused(name: &str, error: Said) -> Rc<Self> {
         Rc::new(ImportNotice {
             name: name.to_string(),
             error: Some(error),
@@ -70,8 +69,7 @@ impl AppState {
             let message = Said::new(
                 format!("文件太大（{size}），文析最多读取 {limit} 的文件。文本框里原有的文字没有改变。"),
                 format!("The file is too large ({size}): wenxi reads files of up to {limit}. The text box still holds what it held."),
-            )
-            .packed();
+            );
             self.import_notice = Some(ImportNotice::refused(&name, message));
             return;
         }
@@ -79,8 +77,7 @@ impl AppState {
             let message = Said::new(
                 "浏览器没能读取这个文件。文本框里原有的文字没有改变。",
                 "The browser could not read this file. The text box still holds what it held.",
-            )
-            .packed();
+            );
             self.import_notice = Some(ImportNotice::refused(&name, message));
             return;
         };
@@ -102,7 +99,7 @@ impl AppState {
         }
     }
 
-    pub(super) fn imported(&mut self, text: Result<String, String>, notes: Vec<String>, now: f64) {
+    pub(super) fn imported(&mut self, text: Result<String, Said>, notes: Vec<Said>, now: f64) {
         let Some(file) = self.file.take() else {
             return;
         };
@@ -134,8 +131,7 @@ impl AppState {
                  文本框里原有的文字没有改变。",
                 "The analysis engine failed while reading this file and was restarted. The file \
                  may be damaged, or hold too much. The text box still holds what it held.",
-            )
-            .packed();
+            );
             self.import_notice = Some(ImportNotice::refused(&file.name, message));
         }
     }

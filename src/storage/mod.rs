@@ -25,9 +25,8 @@ const SETTINGS_KEY: &str = "wenxi.settings";
 
 /// The settings saved by an earlier visit, and a message when what was saved could not be used
 /// (the defaults are used then, and the saved text is left alone until the reader changes a
-/// setting). The message is a packed [`Said`]: the settings panel shows it in the page's
-/// language.
-pub fn load_settings() -> (Settings, Option<String>) {
+/// setting).
+pub fn load_settings() -> (Settings, Option<Said>) {
     let Some(text) = local_storage().and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten()) else {
         return (Settings::default(), None);
     };
@@ -35,26 +34,21 @@ pub fn load_settings() -> (Settings, Option<String>) {
         Ok(settings) => (settings, None),
         Err(reason) => (
             Settings::default(),
-            Some(
-                Said::new(
-                    format!("{reason}，已改用默认设置。"),
-                    format!("The saved settings could not be used ({reason}); the defaults are used instead."),
-                )
-                .packed(),
-            ),
+            Some(Said::new(
+                format!("{reason}，已改用默认设置。"),
+                format!("The saved settings could not be used ({reason}); the defaults are used instead."),
+            )),
         ),
     }
 }
 
-/// Saves the settings; the defaults are saved as no entry at all. The error is a packed
-/// [`Said`].
-pub fn save_settings(settings: &Settings) -> Result<(), String> {
+/// Saves the settings; the defaults are saved as no entry at all.
+pub fn save_settings(settings: &Settings) -> Result<(), Said> {
     let storage = local_storage().ok_or_else(|| {
         Said::new(
             "本地存储不可用，刷新页面后设置不会保留",
             "Local storage is not available: the settings will not survive a reload",
         )
-        .packed()
     })?;
     let result = if *settings == Settings::default() {
         storage.remove_item(SETTINGS_KEY)
@@ -66,6 +60,5 @@ pub fn save_settings(settings: &Settings) -> Result<(), String> {
             "浏览器拒绝保存设置：刷新页面后设置不会保留",
             "The browser refused to save the settings: they will not survive a reload",
         )
-        .packed()
     })
 }

@@ -4,6 +4,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::super::tests_support::{engine_ready, ready, reduce};
 use super::*;
+use crate::i18n::Said;
 use crate::state::{Action, Status};
 
 /// A file of `size` bytes whose content the browser read (a stand-in buffer: the reducer never
@@ -19,8 +20,10 @@ fn read_file(name: &str, size: f64) -> OpenedFile {
 fn imported(id: u64, text: Result<&str, &str>) -> Action {
     Action::Imported {
         id,
-        text: text.map(String::from).map_err(String::from),
-        notes: vec!["按 GB18030 编码读取".into()],
+        text: text
+            .map(String::from)
+            .map_err(|e| Said::new(e, format!("{e} (in English)"))),
+        notes: vec![Said::new("按 GB18030 编码读取", "read as GB18030")],
         now_ms: 10.0,
     }
 }
@@ -37,7 +40,7 @@ fn a_file_over_the_limit_is_refused_with_the_limit_and_the_text_stays() {
         }),
     );
     let notice = s.import_notice.clone().expect("a notice");
-    let error = crate::i18n::Said::unpack(&notice.error.clone().expect("an error"));
+    let error = notice.error.clone().expect("an error");
     assert!(
         error.zh.contains("64.0 MB"),
         "the limit is stated: {error:?}"
@@ -85,7 +88,10 @@ fn a_file_that_cannot_be_read_changes_nothing_but_says_why() {
     assert_eq!(&*s.text, "原来的文字");
     assert_eq!(s.text_version, 0);
     let notice = s.import_notice.clone().expect("a notice");
-    assert_eq!(notice.error.as_deref(), Some("这是 PDF 文件"));
+    assert_eq!(
+        notice.error.as_ref().map(|e| e.zh.as_str()),
+        Some("这是 PDF 文件")
+    );
     assert!(s.file.is_none());
 }
 
@@ -125,18 +131,4 @@ fn opening_a_file_cancels_a_long_analysis_of_the_text_it_replaces() {
     let s = reduce(s, engine_ready());
     assert_eq!(s.file_sends, 1);
     assert!(s.outgoing.is_none(), "the old text is not analysed again");
-}
-
-#[test]
-fn a_said_survives_packing_and_a_plain_string_serves_both_languages() {
-    use crate::i18n::Lang;
-    use crate::i18n::Said;
-    let said = Said::new("文件中没有文字。", "The file holds no text.");
-    let back = Said::unpack(&said.packed());
-    assert_eq!(back, said);
-    assert_eq!(back.get(Lang::En), "The file holds no text.");
-    assert_eq!(back.get(Lang::Zh), "文件中没有文字。");
-    let plain = Said::unpack("这是 PDF 文件");
-    assert_eq!(plain.get(Lang::En), "这是 PDF 文件");
-    assert_eq!(plain.get(Lang::Zh), "这是 PDF 文件");
 }
