@@ -1,4 +1,5 @@
 // trunk post-build hook (Trunk.toml): runs on the staging folder before it becomes dist/.
+// 0. The stylesheets become one file (scripts/bundle-css.mjs).
 // 1. The Content-Security-Policy in index.html allows trunk's inline loader script by its
 //    SHA-256 hash instead of 'unsafe-inline' (trunk writes hashed file names into that script,
 //    so the hash is known only now).
@@ -9,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { bundleStyles } from './bundle-css.mjs';
 import { compressTree, summary } from './compress.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -39,7 +41,8 @@ async function filesUnder(dir) {
 }
 
 const indexPath = join(staging, 'index.html');
-await writeFile(indexPath, pinInlineScripts(await readFile(indexPath, 'utf8')));
+const html = await bundleStyles(staging, await readFile(indexPath, 'utf8'));
+await writeFile(indexPath, pinInlineScripts(html));
 
 const isSibling = (file) => file.endsWith('.br') || file.endsWith('.gz');
 const files = (await filesUnder(staging)).filter((file) => file !== 'sw.js' && !isSibling(file));

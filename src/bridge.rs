@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::i18n::Said;
-use crate::protocol::{Request, Response};
+use crate::protocol::{ArticlesInbox, Request, Response};
 use crate::state::Problem;
 
 /// The worker's loader (`static/worker_loader.js`), relative to the page.
@@ -169,8 +169,11 @@ fn start(shared: &Rc<Shared>) {
         .set(shared.starts_since_ready.get() + 1);
     let generation = shared.generation.get() + 1;
     shared.generation.set(generation);
-    let worker = match Worker::new(WORKER_URL) {
-        Ok(worker) => worker,
+    let (worker, early_events) = match adopt_early_worker()
+        .map(Ok)
+        .unwrap_or_else(|| Worker::new(WORKER_URL).map(|w| (w, Vec::new())))
+    {
+        Ok(adopted) => adopted,
         Err(error) => {
             (shared.on_event)(EngineEvent::Failed {
                 problem: Problem::said(
@@ -185,6 +188,8 @@ fn start(shared: &Rc<Shared>) {
     };
 
     let weak = Rc::downgrade(shared);
+    // The articles of a report with many arrive in parts just before it (one task each).
+    let mut inbox = ArticlesInbox::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let Some(shared) = current(&weak, generation) else {
             return;
@@ -195,19 +200,24 @@ fn start(shared: &Rc<Shared>) {
                 shared.starts_since_ready.set(0);
                 EngineEvent::Ready { load_ms }
             }
+            Ok(Response::Articles { id, articles }) => return inbox.part(id, articles),
             Ok(Response::Report {
                 id,
-                report,
+                mut report,
                 engine_ms,
                 stages,
                 memory_bytes,
-            }) => EngineEvent::Report {
-                id,
-                report,
-                stages,
-                engine_ms,
-                memory_bytes,
-            },
+                articles_apart,
+            }) => {
+                inbox.complete(id, articles_apart, &mut report);
+                EngineEvent::Report {
+                    id,
+                    report,
+                    stages,
+                    engine_ms,
+                    memory_bytes,
+                }
+            }
             Ok(Response::Progress { id, progress }) => EngineEvent::Progress { id, progress },
             Ok(Response::Contexts { id, contexts }) => EngineEvent::Contexts { id, contexts },
             Ok(Response::Passage { id, passage }) => EngineEvent::Passage { id, passage },
@@ -283,12 +293,48 @@ fn start(shared: &Rc<Shared>) {
 
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // What the early worker said before the page listened, in order, through the same handlers
+    // (set first: a handler may replace the worker, which needs `live` to be this one).
+    let replay: Vec<(js_sys::Function, JsValue)> = early_events
+        .into_iter()
+        .map(|event| {
+            let handler: &js_sys::Function = if event.is_instance_of::<ErrorEvent>() {
+                on_error.as_ref().unchecked_ref()
+            } else {
+                on_message.as_ref().unchecked_ref()
+            };
+            (handler.clone(), event)
+        })
+        .collect();
     *shared.live.borrow_mut() = Some(Live {
         worker,
         generation,
         _on_message: on_message,
         _on_error: on_error,
     });
+    for (handler, event) in replay {
+        // A handler that throws has already reported what it could; the next event still runs.
+        let _ = handler.call1(&JsValue::NULL, &event);
+    }
+}
+
+/// The worker `static/early_worker.js` started while the page's code was downloading, with the
+/// events it has sent since, taken once: a restarted worker is always a new one.
+fn adopt_early_worker() -> Option<(Worker, Vec<JsValue>)> {
+    let window: JsValue = web_sys::window()?.into();
+    let key = JsValue::from_str("__wenxiEarlyWorker");
+    let early = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let worker: Worker = js_sys::Reflect::get(&early, &"worker".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let events = js_sys::Reflect::get(&early, &"events".into()).ok()?;
+    let events: js_sys::Array = events.dyn_into().ok()?;
+    // Events from here on go to the page's own handlers, set by the caller in this same task.
+    worker.set_onmessage(None);
+    worker.set_onerror(None);
+    Some((worker, events.iter().collect()))
 }
 
 /// The shared state, if the worker of `generation` is still the live one. Events of a worker
