@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::protocol::{Request, Response};
+use crate::protocol::{send_articles_apart, Request, Response};
 use crate::state::settings::KeywordMethod;
 use wenxi_core::cloud::{self, CloudInput, EstimatedGlyphs, GlyphSource};
 use wenxi_core::limits::Limit;
@@ -88,10 +88,31 @@ pub struct EngineHost {
 }
 
 impl EngineHost {
-    /// Loads the dictionary and keyword models (the slow part: hundreds of milliseconds in wasm).
+    /// The engine built from the lexicon file's bytes (`lexicon.bin`: jieba's dictionary and
+    /// IDF table, which the worker fetches), or why there is none: without it there is no
+    /// engine, and the worker tells the page so.
+    pub fn with_lexicon(bytes: Result<Vec<u8>, String>) -> Result<Self, String> {
+        let lexicon = bytes.and_then(|bytes| {
+            wenxi_core::lexicon::Lexicon::from_bytes(&bytes)
+                .map_err(|e| format!("the dictionary file (lexicon.bin) is unusable: {e}"))
+        })?;
+        Ok(Self::with_analyzer(Analyzer::with_lexicon(&lexicon)))
+    }
+
+    /// The engine with the lexicon compiled in, for tests and debug builds only: the release
+    /// worker fetches the file ([`EngineHost::with_lexicon`]), keeping it out of the wasm.
+    #[cfg(any(test, debug_assertions))]
     pub fn load() -> Self {
+        const LEXICON: &[u8] = include_bytes!("../crates/core/models/lexicon.bin");
+        match Self::with_lexicon(Ok(LEXICON.to_vec())) {
+            Ok(host) => host,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn with_analyzer(analyzer: Analyzer) -> Self {
         EngineHost {
-            analyzer: RefCell::new(Analyzer::new()),
+            analyzer: RefCell::new(analyzer),
             last_text: Default::default(),
             cloud_words: Default::default(),
             entity_spans: Default::default(),
@@ -205,12 +226,16 @@ impl EngineHost {
                 report.frequency.truncate(page_top_k);
                 *self.last_text.borrow_mut() = text;
                 *self.page_starts.borrow_mut() = None;
+                let engine_ms = now_ms() - start;
+                // Many articles go ahead in parts, so the page reads them in short tasks.
+                let articles_apart = send_articles_apart(id, &mut report, tell);
                 Response::Report {
                     id,
                     report: Box::new(report),
-                    engine_ms: now_ms() - start,
+                    engine_ms,
                     stages,
                     memory_bytes: wasm_memory_bytes(),
+                    articles_apart,
                 }
             }
             // Matched as a string in the last text: no segmenting, so the user's words stay

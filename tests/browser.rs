@@ -264,6 +264,7 @@ fn worker_host_report_survives_the_json_round_trip() {
         engine_ms: 1.5,
         stages: wenxi_core::StageTimes::default(),
         memory_bytes: 7 * 65_536,
+        articles_apart: 0,
     };
     match Response::from_json(&response.to_json()) {
         Ok(Response::Report {

@@ -1,9 +1,10 @@
 //! The analysis worker's entry point (trunk builds it with `data-type="worker"`).
 //!
-//! On start it fetches the entity model while it loads the dictionary, says `ready`, then
-//! answers each message. A panic is reported to the page as a `crashed` response before the wasm
-//! instance traps, so the page can tell the user what happened; the page then replaces this
-//! worker with a fresh one.
+//! On start it fetches the lexicon (jieba's dictionary and IDF table) and the entity model at
+//! once, builds the engine from the lexicon while the model downloads, says `ready`, then
+//! answers each message; a missing or unusable lexicon is reported as a crash. A panic is
+//! reported to the page as a `crashed` response before the wasm instance traps, so the page can
+//! tell the user what happened; the page then replaces this worker with a fresh one.
 
 use std::panic;
 
@@ -18,6 +19,8 @@ use wenxi::protocol::Response;
 
 /// The entity model, beside this worker's files (trunk copies it from crates/core/models).
 const ENTITY_MODEL_URL: &str = "./ner.bin";
+/// jieba's dictionary and IDF table (crates/core/models/lexicon.bin): no engine without it.
+const LEXICON_URL: &str = "./lexicon.bin";
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -50,6 +53,16 @@ fn file_message(data: &JsValue) -> Option<(String, Vec<u8>)> {
     Some((json, Uint8Array::new(&bytes).to_vec()))
 }
 
+/// The request for `url` that `static/worker_loader.js` made before this wasm was loaded
+/// (`self.__wenxiData[name]`), or a new one when there is none (a loader of an older version).
+fn request(name: &str, url: &str) -> JsFuture {
+    let early = js_sys::Reflect::get(&scope(), &"__wenxiData".into())
+        .and_then(|data| js_sys::Reflect::get(&data, &name.into()))
+        .ok()
+        .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
+    JsFuture::from(early.unwrap_or_else(|| scope().fetch_with_str(url)))
+}
+
 /// The bytes at `url`, or why not.
 async fn fetch_bytes(request: JsFuture, url: &str) -> Result<Vec<u8>, String> {
     let response: web_sys::Response = request
@@ -77,11 +90,22 @@ fn main() {
         });
     }));
 
-    // Ask for the model first: it downloads while the dictionary loads below.
-    let model_request = JsFuture::from(scope().fetch_with_str(ENTITY_MODEL_URL));
+    // Both files are asked for at once, first thing: the model downloads while the
+    // dictionary is built from the lexicon.
+    let lexicon_request = request("lexicon", LEXICON_URL);
+    let model_request = request("ner", ENTITY_MODEL_URL);
     wasm_bindgen_futures::spawn_local(async move {
         let start = now_ms();
-        let mut host = EngineHost::load();
+        let lexicon = fetch_bytes(lexicon_request, LEXICON_URL).await;
+        let mut host = match EngineHost::with_lexicon(lexicon) {
+            Ok(host) => host,
+            Err(message) => {
+                // The page's crash path: it restarts the worker a few times, then tells the
+                // reader the engine could not load (a new worker may fetch the file anew).
+                post(&Response::Crashed { message });
+                return;
+            }
+        };
         host.set_entity_model(fetch_bytes(model_request, ENTITY_MODEL_URL).await);
         // Cloud words measured in the page's font on one reused canvas; without an
         // OffscreenCanvas (old browsers) the host keeps its estimate.

@@ -97,6 +97,19 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Writes the lexicon the engine loads (`crates/core/models/lexicon.bin`): jieba's
+    /// dictionary and IDF table in one compact file. Deterministic: the same files give the
+    /// same bytes.
+    BuildLexicon {
+        /// jieba's dictionary, `word freq tag` a line (jieba-rs 0.11's `src/data/dict.txt`).
+        #[arg(long)]
+        dict: PathBuf,
+        /// jieba's IDF table, `word idf` a line (jieba-rs 0.11's `src/data/idf.txt`).
+        #[arg(long)]
+        idf: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Scores the entity model on an MSRA-style BIO file: exact-match precision, recall and
     /// F1 per type (PER, LOC, ORG) and micro-averaged.
     EvalNer {
@@ -272,6 +285,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             ner_model::train(&args, &mut io::stderr())?;
         }
+        Command::BuildLexicon {
+            dict,
+            idf,
+            out: path,
+        } => build_lexicon(&dict, &idf, &path, &mut out)?,
         Command::EvalNer {
             file,
             pd1998,
@@ -290,4 +308,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `wenxi build-lexicon`: reads jieba's two files, writes the lexicon, and checks that it reads
+/// back as what was read.
+fn build_lexicon(dict: &Path, idf: &Path, path: &Path, out: &mut impl Write) -> Result<()> {
+    let read =
+        |p: &Path| std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()));
+    let lexicon = wenxi_core::lexicon::from_sources(&read(dict)?, &read(idf)?)
+        .map_err(|e| anyhow::anyhow!(e))?;
+    let bytes = lexicon.to_bytes();
+    let back = wenxi_core::lexicon::Lexicon::from_bytes(&bytes).map_err(|e| anyhow::anyhow!(e))?;
+    anyhow::ensure!(
+        back == lexicon,
+        "the written lexicon does not read back the same"
+    );
+    std::fs::write(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    writeln!(
+        out,
+        "{}: {} bytes; {} words ({} in the dictionary, total frequency {}; {} with an IDF, median {})",
+        path.display(),
+        bytes.len(),
+        lexicon.len(),
+        lexicon.dict_len(),
+        lexicon.total_freq(),
+        lexicon.idf_len(),
+        lexicon.median_idf()
+    )?;
+    Ok(())
 }

@@ -63,7 +63,7 @@ pub fn train(args: &TrainArgs, log: &mut dyn Write) -> Result<()> {
         dev.len()
     )?;
     let started = Instant::now();
-    let jieba = jieba_rs::Jieba::new();
+    let jieba = wenxi_core::lexicon::embedded().jieba();
     let options = TrainOptions {
         scheme: args.scheme,
         hash_bits: args.hash_bits,
@@ -125,7 +125,7 @@ pub fn eval(
         .step_by(if dev_split { DEV_EVERY } else { 1 })
         .collect();
     let chars: usize = sentences.iter().map(|s| s.text.len()).sum();
-    let jieba = jieba_rs::Jieba::new();
+    let jieba = wenxi_core::lexicon::embedded().jieba();
     let started = Instant::now();
     let scores = model.evaluate(&jieba, &sentences);
     let secs = started.elapsed().as_secs_f64();

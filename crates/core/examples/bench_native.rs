@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use jieba_rs::{Jieba, TfIdf};
 use serde_json::{json, Value};
-use wenxi_core::{Analyzer, Options};
+use wenxi_core::{Analyzer, Options, StageTimes};
 
 /// Milliseconds `f` takes, and what it returned.
 fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
@@ -46,6 +46,23 @@ fn median_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
     } else {
         (times[n / 2 - 1] + times[n / 2]) / 2.0
     }
+}
+
+/// Each stage's median milliseconds over `runs` analyses of `text` (`Analyzer::analyse_timed`
+/// with a wall clock): where the engine's time goes, beside its total.
+fn stage_medians(runs: usize, analyzer: &Analyzer, text: &str, options: &Options) -> Value {
+    let origin = Instant::now();
+    let clock = || origin.elapsed().as_secs_f64() * 1e3;
+    let timed: Vec<StageTimes> = (0..runs.max(1))
+        .map(|_| analyzer.analyse_timed(black_box(text), options, &clock).1)
+        .collect();
+    let mut out = serde_json::Map::new();
+    for (k, (name, _)) in StageTimes::default().rows().into_iter().enumerate() {
+        let mut ms: Vec<f64> = timed.iter().map(|t| t.rows()[k].1).collect();
+        ms.sort_by(f64::total_cmp);
+        out.insert(name.into(), json!(ms[ms.len() / 2]));
+    }
+    Value::Object(out)
 }
 
 fn mb_per_s(bytes: usize, ms: f64) -> f64 {
@@ -122,6 +139,7 @@ fn main() -> ExitCode {
         let cut_ms = median_ms(runs, || jieba.cut(black_box(text), true).len());
         let tag_ms = median_ms(runs, || jieba.tag(black_box(text), true).len());
         let analyse_ms = median_ms(runs, || analyzer.analyse(black_box(text), &options));
+        let stages = stage_medians(runs, &analyzer, text, &options);
         per_file.push(json!({
             "file": file,
             "bytes": bytes,
@@ -132,6 +150,7 @@ fn main() -> ExitCode {
             "jieba_tag_mb_s": mb_per_s(bytes, tag_ms),
             "analyse_ms": analyse_ms,
             "analyse_mb_s": mb_per_s(bytes, analyse_ms),
+            "analyse_stages_ms": stages,
         }));
     }
 

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::phrases::Map;
+
 /// Two keywords used in the same sentences.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermLink {
@@ -29,17 +31,27 @@ pub fn link_terms(chars: &[char], sentences: &[Range<usize>], terms: &[&str]) ->
         .take(TOP_TERMS)
         .map(|t| t.chars().collect())
         .collect();
+    // The needles by their first char: one pass over each sentence finds all the terms in
+    // it, where a search per term read the whole text once per term.
+    let mut by_first: Map<char, Vec<usize>> = Map::default();
+    for (i, n) in needles.iter().enumerate() {
+        if let Some(&c) = n.first() {
+            by_first.entry(c).or_default().push(i);
+        }
+    }
+    let mut found = vec![false; needles.len()];
     let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for range in sentences {
         let Some(sentence) = chars.get(range.clone()) else {
             continue;
         };
-        let present: Vec<usize> = needles
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| !n.is_empty() && sentence.windows(n.len()).any(|w| w == &n[..]))
-            .map(|(i, _)| i)
-            .collect();
+        found.fill(false);
+        for (at, c) in sentence.iter().enumerate() {
+            for &i in by_first.get(c).map_or(&[][..], Vec::as_slice) {
+                found[i] = found[i] || sentence[at..].starts_with(&needles[i]);
+            }
+        }
+        let present: Vec<usize> = (0..needles.len()).filter(|&i| found[i]).collect();
         for (k, &i) in present.iter().enumerate() {
             for &j in &present[k + 1..] {
                 // A term inside the other (营商 in 营商环境) is not a pair.

@@ -15,7 +15,7 @@ pub use links::{link, MAX_LINKS};
 
 use std::collections::BTreeMap;
 
-use crate::phrases::Phrase;
+use crate::phrases::{Map, Phrase};
 use crate::report::{Entity, EntityType, QuotedTerm};
 use crate::segment::{Token, TokenKind};
 
@@ -126,9 +126,15 @@ fn resolve_overlaps(mut candidates: Vec<EntitySpan>, n_chars: usize) -> Vec<Enti
 /// Counts entity occurrences per (type, text), keeping where each one is.
 #[derive(Debug, Default, Clone)]
 pub struct EntityTally {
-    /// (type, text) → its spans, in the order added.
-    spans: BTreeMap<(EntityType, String), Vec<[usize; 2]>>,
+    /// Per type (in the order first met), text → its spans, in the order added. Hashed by
+    /// borrowed text: a text seen before costs no allocation, and no tree of string keys is
+    /// compared (megabytes of text hold hundreds of thousands of spans). The order of the
+    /// entries does not matter: [`EntityTally::into_entities`] sorts them by a total order.
+    spans: Vec<(EntityType, SpansByText)>,
 }
+
+/// One type's entities: each text and its `[start, end)` spans.
+type SpansByText = Map<String, Vec<[usize; 2]>>;
 
 impl EntityTally {
     pub fn new() -> Self {
@@ -136,10 +142,21 @@ impl EntityTally {
     }
 
     pub fn add(&mut self, span: &EntitySpan) {
-        self.spans
-            .entry((span.kind, span.text.clone()))
-            .or_default()
-            .push([span.start, span.end]);
+        let at = match self.spans.iter().position(|(k, _)| *k == span.kind) {
+            Some(at) => at,
+            None => {
+                self.spans.push((span.kind, Map::default()));
+                self.spans.len() - 1
+            }
+        };
+        let texts = &mut self.spans[at].1;
+        let here = [span.start, span.end];
+        match texts.get_mut(span.text.as_str()) {
+            Some(list) => list.push(here),
+            None => {
+                texts.insert(span.text.clone(), vec![here]);
+            }
+        }
     }
 
     /// Entities grouped in [`EntityType::ALL`] order; within a type, most frequent first, then
@@ -148,7 +165,12 @@ impl EntityTally {
         let mut rows: Vec<Entity> = self
             .spans
             .into_iter()
-            .map(|((kind, text), mut spans)| {
+            .flat_map(|(kind, texts)| {
+                texts
+                    .into_iter()
+                    .map(move |(text, spans)| (kind, text, spans))
+            })
+            .map(|(kind, text, mut spans)| {
                 spans.sort_unstable();
                 Entity {
                     value: crate::values::normalize(kind, &text),

@@ -21,6 +21,7 @@ pub mod cooccurrence;
 pub mod entities;
 pub mod export;
 pub mod keywords;
+pub mod lexicon;
 pub mod limits;
 pub mod ner;
 pub mod normalize;
@@ -117,6 +118,7 @@ pub struct Analyzer {
     entity_model: Result<ner::NerModel, String>,
 }
 
+#[cfg(feature = "embedded-lexicon")]
 impl Default for Analyzer {
     fn default() -> Self {
         Self::new()
@@ -124,13 +126,22 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
+    /// The engine with the lexicon built into this binary (feature `embedded-lexicon`).
+    #[cfg(feature = "embedded-lexicon")]
     pub fn new() -> Self {
+        Self::with_lexicon(&lexicon::embedded())
+    }
+
+    /// The engine with jieba's dictionary and IDF table from `lexicon` (the browser worker
+    /// fetches the file and decodes it with [`lexicon::Lexicon::from_bytes`]); the lexicon may
+    /// be dropped after.
+    pub fn with_lexicon(lexicon: &lexicon::Lexicon) -> Self {
         Analyzer {
-            jieba: Jieba::new(),
+            jieba: lexicon.jieba(),
             base_jieba: None,
             user_words: Vec::new(),
             user_words_given: Vec::new(),
-            ranker: KeywordRanker::new(),
+            ranker: KeywordRanker::with_lexicon(lexicon),
             cloud: CloudOptions::default(),
             entity_model: Err("no entity model loaded".into()),
         }
@@ -196,7 +207,7 @@ impl Analyzer {
     ) -> (Vec<EntitySpan>, NameSource) {
         match &self.entity_model {
             Ok(model) => {
-                let labels = model.label_observed(&self.jieba, text, tokens, progress);
+                let labels = model.label_chars(&self.jieba, chars, tokens, progress);
                 let names = ner::refine::refine(chars, labels);
                 let spans = entities::find_spans_with_names(chars, tokens, names);
                 (spans, NameSource::Model)

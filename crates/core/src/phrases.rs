@@ -62,6 +62,8 @@ const NONE: u32 = u32::MAX;
 type Key = [u32; MAX_PARTS];
 /// FxHash: hashing is most of the cost, and ids need no protection from crafted collisions.
 pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A set hashed as [`Map`] is.
+pub(crate) type Set<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 #[derive(Default)]
 pub(crate) struct FxHasher(u64);

@@ -81,10 +81,12 @@ pub fn kind_of(text: &str) -> TokenKind {
 /// jieba's tokens are expected to tile the text; should they ever leave a gap, the gap becomes
 /// a token of its own so that concatenation always gives the text back.
 pub fn segment(jieba: &Jieba, normalized: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let tags = jieba.tag(normalized, true);
+    // One token per tag, and rarely a gap or two: sized once rather than grown by doubling.
+    let mut tokens = Vec::with_capacity(tags.len() + 1);
     let mut byte_pos = 0;
     let mut char_pos = 0;
-    for tag in jieba.tag(normalized, true) {
+    for tag in tags {
         if tag.byte_start < byte_pos || tag.byte_end > normalized.len() {
             continue; // overlapping or out of range: never expected, never trusted
         }

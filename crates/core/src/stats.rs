@@ -1,7 +1,6 @@
 //! Stage 3a: counts a reader cares about (length, sentences, reading time).
 
-use std::collections::{HashMap, HashSet};
-
+use crate::phrases::{Map, Set};
 use crate::report::{FrequentWords, PartOfSpeech, Stats, WordCount};
 use crate::segment::{is_han, Token, TokenKind};
 
@@ -35,7 +34,9 @@ pub fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             }
             start = i + 1;
             has_content = false;
-        } else if c.is_alphanumeric() {
+        } else if crate::normalize::is_plain_ideograph(c) || c.is_alphanumeric() {
+            // The ideographs first: most chars of a Chinese text, and alphanumeric all, which
+            // a test of the shortcut checks, without Unicode's tables.
             has_content = true;
         }
     }
@@ -105,7 +106,7 @@ pub fn compute_with(
     let unique_words = words
         .iter()
         .map(|t| t.text.as_str())
-        .collect::<HashSet<_>>()
+        .collect::<Set<_>>()
         .len();
     let non_han_words = words.iter().filter(|t| t.kind != TokenKind::Word).count();
     let (mut letters, mut digits, mut punctuation, mut other) = (0, 0, 0, 0);
@@ -166,7 +167,7 @@ fn is_punctuation(c: char) -> bool {
 fn frequent_words(words: &[&Token], is_stop: &dyn Fn(&str) -> bool) -> Vec<FrequentWords> {
     // Hashed, not ordered: at megabytes of text a tree of string keys costs more than the
     // rest of the statistics together; the few words kept are sorted below.
-    let mut counts: HashMap<(PartOfSpeech, &str), usize> = HashMap::new();
+    let mut counts: Map<(PartOfSpeech, &str), usize> = Map::default();
     for t in words {
         if let Some(pos) = broad_pos(&t.pos) {
             if t.text.chars().count() >= 2 && !is_stop(&t.text) {

@@ -6,7 +6,10 @@
 //! is a quantity, and a bare number is neither. A number inside a time is therefore never also
 //! counted as a quantity.
 
+use std::sync::OnceLock;
+
 use super::{span, EntitySpan};
+use crate::phrases::Set;
 use crate::report::EntityType;
 use crate::segment::{Token, TokenKind};
 
@@ -220,7 +223,19 @@ const DAY_WORDS: [&str; 24] = [
 
 /// True when `text` is one or more [`DAY_WORDS`] written together.
 fn is_day_words(mut text: &str) -> bool {
-    if text.is_empty() {
+    // Asked for every token, and most start with no day word's first char: a binary search
+    // of those chars spares them the comparison with each word.
+    static FIRST_CHARS: OnceLock<Vec<char>> = OnceLock::new();
+    let first_chars = FIRST_CHARS.get_or_init(|| {
+        let mut v: Vec<char> = DAY_WORDS.iter().filter_map(|w| w.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if first_chars.binary_search(&first).is_err() {
         return false;
     }
     while !text.is_empty() {
@@ -242,21 +257,25 @@ fn part_of(t: &Token) -> Part {
         return Part::Number;
     }
     // jieba tags `一线`, `一些` as numerals too: a numeral word is a number only when every
-    // char can be part of one (`二十分`, `万辆`, `九点半`).
-    let numeric_word = t
-        .text
-        .chars()
-        .next()
-        .is_some_and(|c| is_number_char(c) || is_date_part(c))
-        && t.text
-            .chars()
-            .all(|c| is_number_char(c) || is_date_part(c) || is_unit_char(c) || "个之".contains(c));
-    // `万千瓦`, `三千平方米`: numerals and then a unit word.
-    let number_and_unit = UNITS.iter().any(|u| {
+    // char can be part of one (`二十分`, `万辆`, `九点半`). Both tests are closures, run only
+    // for numeral tags: most tokens are not, and the unit suffixes cost 48 comparisons.
+    let numeric_word = || {
         t.text
-            .strip_suffix(u)
-            .is_some_and(|n| !n.is_empty() && n.chars().all(is_number_char))
-    });
+            .chars()
+            .next()
+            .is_some_and(|c| is_number_char(c) || is_date_part(c))
+            && t.text.chars().all(|c| {
+                is_number_char(c) || is_date_part(c) || is_unit_char(c) || "个之".contains(c)
+            })
+    };
+    // `万千瓦`, `三千平方米`: numerals and then a unit word.
+    let number_and_unit = || {
+        UNITS.iter().any(|u| {
+            t.text
+                .strip_suffix(u)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(is_number_char))
+        })
+    };
     // A date jieba knows as one word of another tag (十月十日/nz) is still numerals and date
     // parts.
     let date_word = t.text.chars().all(|c| is_numeral(c) || is_date_part(c))
@@ -264,7 +283,7 @@ fn part_of(t: &Token) -> Part {
             .chars()
             .zip(t.text.chars().skip(1))
             .any(|(a, b)| is_numeral(a) && is_date_part(b));
-    if date_word || matches!(t.pos.as_str(), "m" | "mq") && (numeric_word || number_and_unit) {
+    if date_word || matches!(t.pos.as_str(), "m" | "mq") && (numeric_word() || number_and_unit()) {
         return Part::Number;
     }
     if matches!(t.pos.as_str(), "t" | "tg")
@@ -274,10 +293,15 @@ fn part_of(t: &Token) -> Part {
     {
         return Part::TimeWord;
     }
-    if DATE_PART_WORDS.contains(&t.text.as_str()) {
+    // Asked for most tokens: hashed sets rather than a comparison with each word.
+    static DATE_PARTS: OnceLock<Set<&str>> = OnceLock::new();
+    static UNIT_WORDS: OnceLock<Set<&str>> = OnceLock::new();
+    let date_parts = DATE_PARTS.get_or_init(|| DATE_PART_WORDS.into_iter().collect());
+    if date_parts.contains(t.text.as_str()) {
         return Part::DateWord;
     }
-    if t.pos == "q" || UNITS.contains(&t.text.as_str()) {
+    let units = UNIT_WORDS.get_or_init(|| UNITS.into_iter().collect());
+    if t.pos == "q" || units.contains(t.text.as_str()) {
         return Part::Unit;
     }
     Part::Other

@@ -1,45 +1,33 @@
-//! Exact IDFs from jieba's own table, which jieba-rs 0.11 keeps private.
-//!
-//! `TfIdf` weighs a word `tf × idf / total`. Asked about a sentence that holds each of `2^k`
-//! words once, segmented by a throw-away `Jieba` whose dictionary is exactly those words (so
-//! each stays whole: one dictionary word always beats its pieces), it returns `idf / 2^k` for
-//! every word, and multiplying by a power of two is exact: the very IDF jieba would use. The
-//! table's median, which jieba uses for words it lacks, is read once from a nonsense word and
-//! then replaced inside the oracle by a mark no real IDF has (`load_dict` sets the median of the
-//! lines it loads), so an unknown word is told apart from a word whose IDF equals the median.
-//! Answers are cached per word, the cache emptied when it grows past [`CACHE_LIMIT`].
+//! jieba's IDF table, from the lexicon ([`crate::lexicon`]): the words that have an IDF, sorted,
+//! each with its value's index. Building it is one copy of those words (a few milliseconds);
+//! a text asks about a few thousand distinct words, each a binary search. Values are jieba's
+//! own to the bit (`lexicon::tests` checks every one against jieba-rs's `TfIdf`), and so is the
+//! median, which jieba gives words its table lacks.
 
-use std::collections::BTreeSet;
 use std::fmt;
-use std::sync::Mutex;
 
-use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
-
-use crate::phrases::Map;
+use crate::lexicon::Lexicon;
 use crate::segment::is_han;
-
-/// Separates the probe words; a stop word of the oracle, so it is not counted.
-const SEPARATOR: &str = "\n";
-/// A word no IDF table holds (U+9F98 four times), for reading the median.
-const NONSENSE: &str = "\u{9f98}\u{9f98}\u{9f98}\u{9f98}";
-/// The oracle's median once replaced: IDFs are positive.
-const UNKNOWN: f64 = -1.0;
-/// Words whose IDF is remembered between analyses (about 50 bytes each).
-const CACHE_LIMIT: usize = 200_000;
+use crate::stopwords::StopWords;
 
 /// One word's IDF: `None` when jieba's table lacks it (the median then stands in).
 pub type Lookup = Option<f64>;
 
 pub struct Idf {
-    oracle: TfIdf,
+    /// The table's words, one after the other, sorted by bytes.
+    words: String,
+    /// Where each word ends in `words`.
+    ends: Vec<u32>,
+    /// Per word, an index into `values`.
+    value_of: Vec<u16>,
+    values: Vec<f64>,
     median: f64,
-    unknown_mark: f64,
-    cache: Mutex<Map<Box<str>, Lookup>>,
 }
 
 impl fmt::Debug for Idf {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Idf")
+            .field("words", &self.ends.len())
             .field("median", &self.median)
             .finish_non_exhaustive()
     }
@@ -52,27 +40,47 @@ impl Default for Idf {
 }
 
 impl Idf {
-    /// Loads jieba's default IDF table (slow: build once).
+    /// The table of the lexicon built into this binary.
+    #[cfg(feature = "embedded-lexicon")]
     pub fn new() -> Self {
-        let mut oracle = TfIdf::default();
-        *oracle.config_mut() = KeywordExtractConfig::builder()
-            .set_stop_words(BTreeSet::from([SEPARATOR.to_string()]))
-            .min_keyword_length(1)
-            .use_hmm(false)
-            .build();
-        let mut idf = Idf {
-            oracle,
+        Self::from_lexicon(&crate::lexicon::embedded())
+    }
+
+    /// Without a lexicon built in, an empty table (every word unknown, median 0): hosts build
+    /// the engine with [`Idf::from_lexicon`] ([`crate::Analyzer::with_lexicon`]).
+    #[cfg(not(feature = "embedded-lexicon"))]
+    pub fn new() -> Self {
+        Idf {
+            words: String::new(),
+            ends: Vec::new(),
+            value_of: Vec::new(),
+            values: Vec::new(),
             median: 0.0,
-            unknown_mark: f64::NAN,
-            cache: Mutex::default(),
-        };
-        idf.median = idf.probe(&[NONSENSE])[0].unwrap_or(0.0);
-        let line = format!("{NONSENSE} {UNKNOWN}\n");
-        idf.unknown_mark = match idf.oracle.load_dict(&mut line.as_bytes()) {
-            Ok(()) => UNKNOWN,
-            Err(_) => idf.median, // cannot happen reading memory; unknown words then read as median
-        };
-        idf
+        }
+    }
+
+    /// The IDF table of `lexicon` (a copy: the lexicon may be dropped after).
+    pub fn from_lexicon(lexicon: &Lexicon) -> Self {
+        let mut values: Vec<f64> = Vec::new();
+        let mut index: crate::phrases::Map<u64, u16> = Default::default();
+        let (mut words, mut ends, mut value_of) = (String::new(), Vec::new(), Vec::new());
+        for (word, value) in lexicon.idf_entries() {
+            let next = values.len() as u16;
+            let i = *index.entry(value.to_bits()).or_insert_with(|| {
+                values.push(value);
+                next
+            });
+            words.push_str(word);
+            ends.push(words.len() as u32);
+            value_of.push(i);
+        }
+        Idf {
+            words,
+            ends,
+            value_of,
+            values,
+            median: lexicon.median_idf(),
+        }
     }
 
     /// The median IDF of jieba's table: what a word the table lacks is given.
@@ -80,93 +88,63 @@ impl Idf {
         self.median
     }
 
-    /// The IDF of each word (`None`: not in the table). jieba's table holds Han words only, so
-    /// other words are not asked about.
-    pub fn lookup(&self, words: &[&str]) -> Vec<Lookup> {
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        let mut out: Vec<Lookup> = Vec::with_capacity(words.len());
-        // Indexes into `words` (and `out`) of the words to ask jieba about.
-        let mut missing: Vec<usize> = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            match cache.get(*w) {
-                Some(&idf) => out.push(idf),
-                None => {
-                    out.push(None);
-                    if !w.is_empty() && w.chars().all(is_han) {
-                        missing.push(i);
-                    }
-                }
-            }
-        }
-        if missing.is_empty() {
-            return out;
-        }
-        let mut asked: Vec<&str> = missing.iter().map(|&i| words[i]).collect();
-        asked.sort_unstable();
-        asked.dedup();
-        if cache.len() + asked.len() > CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.reserve(asked.len());
-        for (w, idf) in asked.iter().zip(self.probe(&asked)) {
-            cache.insert((*w).into(), idf);
-        }
-        for i in missing {
-            out[i] = cache.get(words[i]).copied().flatten();
-        }
-        out
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.words[start..self.ends[i] as usize]
     }
 
-    /// Asks the oracle about distinct Han `words`, in chunks of a power of two words each.
-    fn probe(&self, words: &[&str]) -> Vec<Lookup> {
-        let mut jieba = Jieba::empty();
-        for w in words {
-            jieba.add_word(w, Some(2), Some("n"));
-        }
-        let mut found: Map<String, f64> = Map::default();
-        let mut start = 0;
-        while start < words.len() {
-            let rest = words.len() - start;
-            let size = 1usize << (usize::BITS - 1 - rest.leading_zeros());
-            let chunk = &words[start..start + size];
-            let got = self.ask(&jieba, chunk);
-            if got.len() == chunk.len() && chunk.iter().all(|w| got.contains_key(*w)) {
-                found.extend(got);
-            } else {
-                // Some word did not stay whole, so the total is not `size`: one at a time.
-                for w in chunk {
-                    found.extend(self.ask(&jieba, std::slice::from_ref(w)));
+    /// One word's IDF, by binary search.
+    fn get(&self, word: &str) -> Lookup {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.word(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    return Some(self.values[usize::from(self.value_of[mid])])
                 }
             }
-            start += size;
         }
+        None
+    }
+
+    /// The IDF of each word (`None`: not in the table). Only words of Han chars are looked
+    /// up, as before the lexicon (jieba's table is almost all Han words; the keyword
+    /// scores stay what they were).
+    pub fn lookup(&self, words: &[&str]) -> Vec<Lookup> {
         words
             .iter()
             .map(|w| {
-                found
-                    .get(*w)
-                    .copied()
-                    .filter(|&v| v != self.unknown_mark && v.is_finite() && v > 0.0)
+                if !w.is_empty() && w.chars().all(is_han) {
+                    self.get(w)
+                } else {
+                    None
+                }
             })
             .collect()
     }
+}
 
-    /// The oracle's weight × the number of words, for each word of one chunk.
-    fn ask(&self, jieba: &Jieba, chunk: &[&str]) -> Map<String, f64> {
-        let sentence = chunk.join(SEPARATOR);
-        let scale = chunk.len() as f64;
-        self.oracle
-            .extract_keywords(jieba, &sentence, usize::MAX, Vec::new())
-            .into_iter()
-            .map(|k| (k.keyword, k.weight * scale))
-            .collect()
+impl super::KeywordRanker {
+    /// The ranker with the IDF table of `lexicon` and the built-in stop words.
+    // Here rather than beside `KeywordRanker::new` in keywords/mod.rs, pending that file's
+    // owner moving it (this module may build the ranker: it is a child of `keywords`).
+    pub fn with_lexicon(lexicon: &Lexicon) -> Self {
+        super::KeywordRanker {
+            stop_words: StopWords::builtin(),
+            idf: Idf::from_lexicon(lexicon),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
     use std::sync::OnceLock;
+
+    use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
 
     fn idf() -> &'static Idf {
         static I: OnceLock<Idf> = OnceLock::new();
@@ -188,7 +166,6 @@ mod tests {
     #[test]
     fn idfs_equal_jiebas_to_the_bit() {
         let words = ["经济", "熊猫", "的", "人工智能", "高质量", "发展", "报道"];
-        // Any chunk size: 7 = 4 + 2 + 1.
         let got = idf().lookup(&words);
         for (w, v) in words.iter().zip(got) {
             assert_eq!(v, Some(jieba_idf(w)), "{w}");

@@ -6,74 +6,101 @@ use super::tags::Scheme;
 /// The best tag sequence for `emissions` (`n × T`, row-major) and `transitions`
 /// (`(T + 2) × T`: start row, one row per previous tag, end row).
 pub fn viterbi(scheme: Scheme, emissions: &[f32], transitions: &[f32]) -> Vec<usize> {
-    let t_n = scheme.n_tags();
-    let n = emissions.len() / t_n;
-    if n == 0 {
-        return Vec::new();
+    Paths::new(scheme, transitions).best(emissions)
+}
+
+/// What Viterbi needs of a scheme and its transitions, computed once for many sequences (a
+/// long text is labelled sentence by sentence with the same model).
+pub struct Paths<'a> {
+    scheme: Scheme,
+    t_n: usize,
+    transitions: &'a [f32],
+    /// For each tag, the tags that may precede it (ascending, so ties resolve as a full scan
+    /// would) with the transition score. The scheme forbids most pairs (I-X only after B-X or
+    /// I-X …): BIOES allows 61 of 169, so the loop in [`Paths::best`] does a third of the
+    /// work of scanning every pair.
+    preds: Vec<Vec<(usize, f32)>>,
+}
+
+impl<'a> Paths<'a> {
+    pub fn new(scheme: Scheme, transitions: &'a [f32]) -> Self {
+        let t_n = scheme.n_tags();
+        let trans = |prev: Option<usize>, next: usize| -> f32 {
+            let row = prev.map_or(0, |p| p + 1);
+            transitions.get(row * t_n + next).copied().unwrap_or(0.0)
+        };
+        let preds = (0..t_n)
+            .map(|t| {
+                (0..t_n)
+                    .filter(|&p| scheme.allowed(Some(p), t))
+                    .map(|p| (p, trans(Some(p), t)))
+                    .collect()
+            })
+            .collect();
+        Paths {
+            scheme,
+            t_n,
+            transitions,
+            preds,
+        }
     }
-    let trans = |prev: Option<usize>, next: usize| -> f32 {
-        let row = prev.map_or(0, |p| p + 1);
-        transitions.get(row * t_n + next).copied().unwrap_or(0.0)
-    };
-    let mut score: Vec<f32> = (0..t_n)
-        .map(|t| {
-            if scheme.allowed(None, t) {
-                emissions[t] + trans(None, t)
-            } else {
-                f32::NEG_INFINITY
-            }
-        })
-        .collect();
-    // For each tag, the tags that may precede it (ascending, so ties resolve as a full scan
-    // would) with the transition score, computed once per call. The scheme forbids most pairs
-    // (I-X only after B-X or I-X …): BIOES allows 61 of 169, so the loop below does a third of
-    // the work of scanning every pair.
-    let preds: Vec<Vec<(usize, f32)>> = (0..t_n)
-        .map(|t| {
-            (0..t_n)
-                .filter(|&p| scheme.allowed(Some(p), t))
-                .map(|p| (p, trans(Some(p), t)))
-                .collect()
-        })
-        .collect();
-    let mut next_score = vec![f32::NEG_INFINITY; t_n];
-    // Back pointers: at most 13 tags, so a byte each.
-    let mut back = vec![0u8; n * t_n];
-    for i in 1..n {
-        for (t, from) in preds.iter().enumerate() {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for &(p, step) in from {
-                let v = score[p] + step;
-                if v > best {
-                    best = v;
-                    arg = p;
+
+    /// The best tag sequence for `emissions` (`n × T`, row-major).
+    pub fn best(&self, emissions: &[f32]) -> Vec<usize> {
+        let (scheme, t_n, transitions) = (self.scheme, self.t_n, self.transitions);
+        let n = emissions.len() / t_n;
+        if n == 0 {
+            return Vec::new();
+        }
+        let start = |next: usize| -> f32 { transitions.get(next).copied().unwrap_or(0.0) };
+        let mut score: Vec<f32> = (0..t_n)
+            .map(|t| {
+                if scheme.allowed(None, t) {
+                    emissions[t] + start(t)
+                } else {
+                    f32::NEG_INFINITY
                 }
+            })
+            .collect();
+        let mut next_score = vec![f32::NEG_INFINITY; t_n];
+        // Back pointers: at most 13 tags, so a byte each.
+        let mut back = vec![0u8; n * t_n];
+        for i in 1..n {
+            for (t, from) in self.preds.iter().enumerate() {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0;
+                for &(p, step) in from {
+                    let v = score[p] + step;
+                    if v > best {
+                        best = v;
+                        arg = p;
+                    }
+                }
+                next_score[t] = best + emissions[i * t_n + t];
+                back[i * t_n + t] = arg as u8;
             }
-            next_score[t] = best + emissions[i * t_n + t];
-            back[i * t_n + t] = arg as u8;
+            std::mem::swap(&mut score, &mut next_score);
         }
-        std::mem::swap(&mut score, &mut next_score);
-    }
-    let end_row = t_n + 1;
-    let mut best = f32::NEG_INFINITY;
-    let mut last = 0;
-    for (t, &s) in score.iter().enumerate() {
-        if !scheme.may_end(t) {
-            continue;
+        let end_row = t_n + 1;
+        let mut best = f32::NEG_INFINITY;
+        let mut last = 0;
+        for (t, &s) in score.iter().enumerate() {
+            if !scheme.may_end(t) {
+                continue;
+            }
+            let v = s + transitions.get(end_row * t_n + t).copied().unwrap_or(0.0);
+            if v > best {
+                best = v;
+                last = t;
+            }
         }
-        let v = s + transitions.get(end_row * t_n + t).copied().unwrap_or(0.0);
-        if v > best {
-            best = v;
-            last = t;
+        let mut tags = vec![0; n];
+        tags[n - 1] = last;
+        for i in (1..n).rev() {
+            tags[i - 1] = usize::from(back[i * t_n + tags[i]]);
         }
+        tags
     }
-    let mut tags = vec![0; n];
-    tags[n - 1] = last;
-    for i in (1..n).rev() {
-        tags[i - 1] = usize::from(back[i * t_n + tags[i]]);
-    }
-    tags
 }
 
 #[cfg(test)]

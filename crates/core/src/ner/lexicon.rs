@@ -71,16 +71,28 @@ const ORG_SUFFIXES: &[&str] = &[
 
 /// Whether `c` is a common single-char surname.
 pub fn is_surname(c: char) -> bool {
-    // Asked for every char: a sorted table instead of a scan of the list.
-    static SORTED: OnceLock<Vec<char>> = OnceLock::new();
-    SORTED
-        .get_or_init(|| {
-            let mut v: Vec<char> = SURNAMES.chars().collect();
-            v.sort_unstable();
-            v
-        })
-        .binary_search(&c)
-        .is_ok()
+    // Asked for every char: one bit per char of the basic CJK block (2.6 KB) instead of a scan
+    // of the list (any surname outside the block is still found by the scan).
+    const FIRST: u32 = 0x4E00;
+    const LAST: u32 = 0x9FFF;
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = vec![0u64; ((LAST - FIRST) / 64 + 1) as usize];
+        for s in SURNAMES
+            .chars()
+            .filter(|&s| (FIRST..=LAST).contains(&(s as u32)))
+        {
+            let i = (s as u32 - FIRST) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        bits
+    });
+    let n = c as u32;
+    if !(FIRST..=LAST).contains(&n) {
+        return !c.is_ascii() && SURNAMES.contains(c);
+    }
+    let i = (n - FIRST) as usize;
+    bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// Whether `word` starts with a two-char surname.
@@ -90,11 +102,36 @@ pub fn starts_with_compound_surname(word: &str) -> bool {
 
 /// Whether `c` typically ends a place name.
 pub fn is_place_suffix(c: char) -> bool {
-    PLACE_SUFFIXES.contains(c)
+    // Asked for every char: a binary search of the sorted chars, not a scan of the string.
+    static SORTED: OnceLock<Vec<char>> = OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v: Vec<char> = PLACE_SUFFIXES.chars().collect();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&c)
+        .is_ok()
 }
 
 /// The organisation ending `word` ends with, if any (the longest one).
 pub fn org_suffix(word: &str) -> Option<&'static str> {
+    // Asked for every word: most end with a char no ending ends with, which one comparison of
+    // chars tells without comparing the word with each ending.
+    static LAST_CHARS: OnceLock<Vec<char>> = OnceLock::new();
+    let last_chars = LAST_CHARS.get_or_init(|| {
+        let mut v: Vec<char> = ORG_SUFFIXES
+            .iter()
+            .filter_map(|s| s.chars().last())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    let last = word.chars().next_back()?;
+    if !last_chars.contains(&last) {
+        return None;
+    }
     ORG_SUFFIXES
         .iter()
         .filter(|s| word.ends_with(*s))

@@ -87,10 +87,25 @@ impl NerModel {
         progress: &dyn Fn(f64),
     ) -> Vec<EntitySpan> {
         let chars: Vec<char> = text.chars().collect();
+        self.label_chars(jieba, &chars, tokens, progress)
+    }
+
+    /// Like [`NerModel::label_observed`], for a caller that holds the text's chars already.
+    pub(crate) fn label_chars(
+        &self,
+        jieba: &Jieba,
+        chars: &[char],
+        tokens: &[Token],
+        progress: &dyn Fn(f64),
+    ) -> Vec<EntitySpan> {
         let mut out = Vec::new();
         let mut feats = Vec::new();
+        let mut emissions = Vec::new();
         let mut told = 0;
-        for (start, end) in sentence_ranges(&chars) {
+        // The transitions and the tags each tag may follow, once for every sentence.
+        let trans: Vec<f32> = self.transitions.iter().map(|&x| f32::from(x)).collect();
+        let paths = decode::Paths::new(self.scheme, &trans);
+        for (start, end) in sentence_ranges(chars) {
             if start - told >= PROGRESS_EVERY {
                 told = start;
                 progress(start as f64 / chars.len() as f64);
@@ -98,7 +113,7 @@ impl NerModel {
             let words = features::words_of(jieba, tokens, start, end);
             feats.clear();
             features::extract(&chars[start..end], &words, tokens, self.mask(), &mut feats);
-            let tags = self.decode(&feats);
+            let tags = self.decode(&feats, &paths, &mut emissions);
             for (k, s, e) in self.scheme.spans(&tags) {
                 let (s, e) = (start + s, start + e);
                 let kind = tags::KINDS[k];
@@ -116,10 +131,11 @@ impl NerModel {
         out
     }
 
-    /// Tags of one piece from its features ([`features::PER_CHAR`] per char).
-    fn decode(&self, feats: &[u32]) -> Vec<usize> {
+    /// Tags of one piece from its features ([`features::PER_CHAR`] per char); `emissions` is
+    /// scratch space, reused from piece to piece.
+    fn decode(&self, feats: &[u32], paths: &decode::Paths, emissions: &mut Vec<f32>) -> Vec<usize> {
         let t_n = self.n_tags();
-        let mut emissions = Vec::with_capacity(feats.len() / features::PER_CHAR * t_n);
+        emissions.clear();
         for pos in feats.chunks_exact(features::PER_CHAR) {
             // Sums of at most PER_CHAR (23) weights of ±127: exact in i16 and in f32.
             let mut row = [0i16; model::ROW];
@@ -132,8 +148,7 @@ impl NerModel {
             }
             emissions.extend(row[..t_n].iter().map(|&x| f32::from(x)));
         }
-        let trans: Vec<f32> = self.transitions.iter().map(|&x| f32::from(x)).collect();
-        decode::viterbi(self.scheme, &emissions, &trans)
+        paths.best(emissions)
     }
 
     /// Scores what the engine reports on annotated sentences (each normalised and segmented
