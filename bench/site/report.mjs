@@ -96,6 +96,18 @@ export function tableRows(res) {
   return rows;
 }
 
+/** Where the engine's time goes in the worker, per text: the median of each stage over the runs. */
+function printStages(res) {
+  const runs = res.wenxi.filter((r) => r.sizes);
+  const names = Object.keys(runs[0]?.sizes[0]?.stages ?? {});
+  if (names.length === 0) return;
+  console.log('\nthe engine in the worker, per stage (ms, median over the runs):');
+  printTable([
+    ['text', ...names.map((n) => n.replace(/_ms$/, ''))],
+    ...res.texts.map((t, i) => [t.label, ...names.map((n) => ms(runs.map((r) => r.sizes[i]?.stages?.[n] ?? NaN)))]),
+  ]);
+}
+
 export function printReport(res) {
   console.log(`\nSite benchmark, ${res.date}: ${res.machine} (load average ${res.load.before.toFixed(1)} before,` +
     ` ${res.load.after.toFixed(1)} after); ${res.chromium}; ${res.runs} runs` +
@@ -106,6 +118,7 @@ export function printReport(res) {
     ...tableRows(res),
   ]);
   console.log('\nPASS/MISS is informative: the harness exits 0 whatever the figures.');
+  printStages(res);
   console.log('\nfiles of the first visit (brotli: node zlib, quality 11):');
   printTable([
     ['file', 'fetches per run', 'raw', 'brotli'],

@@ -68,6 +68,8 @@ async function analyse(page, cdp, text) {
   return {
     latencyMs: doneAt - clickAt,
     engineMs: await attr('data-engine-ms'),
+    // The engine's own time per stage in the worker (normalize_ms, segment_ms, …).
+    stages: JSON.parse((await status.getAttribute('data-stages')) ?? 'null'),
     roundTripMs: await attr('data-round-trip-ms'),
     workerMemory: await attr('data-worker-memory'),
     pageHeap: await pageHeap(cdp),
