@@ -85,3 +85,27 @@ test('without the early worker the page starts one itself', async () => {
   assert.equal(await page.evaluate(() => window.__workersMade), 2);
   await context.close();
 });
+
+test('a browser without WebAssembly SIMD is told so in words, and nothing is downloaded', async () => {
+  // The loader runs as a classic worker script; here in a bare context whose WebAssembly
+  // rejects every SIMD module, as a browser before Chrome 91 / Firefox 89 / Safari 16.4 does.
+  const { readFile } = await import('node:fs/promises');
+  const { runInNewContext } = await import('node:vm');
+  const { join } = await import('node:path');
+  const { root } = await import('./harness.mjs');
+  const source = await readFile(join(root, 'static', 'worker_loader.js'), 'utf8');
+  const posted = [];
+  const fetched = [];
+  const scope = {
+    WebAssembly: { validate: () => false },
+    postMessage: (message) => posted.push(JSON.parse(message)),
+    fetch: (url) => fetched.push(url),
+    importScripts: (url) => fetched.push(url),
+  };
+  scope.self = scope;
+  assert.throws(() => runInNewContext(source, scope), /no WebAssembly SIMD/);
+  assert.deepEqual(fetched, []);
+  assert.equal(posted.length, 1);
+  assert.equal(posted[0].kind, 'crashed');
+  assert.match(posted[0].message, /no SIMD.*Safari 16\.4/);
+});

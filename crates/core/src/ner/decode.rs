@@ -46,6 +46,8 @@ impl<'a> Paths<'a> {
     }
 
     /// The best tag sequence for `emissions` (`n × T`, row-major).
+    /// SIMD in wasm, like [`super::NerModel::decode`], its caller.
+    #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
     pub fn best(&self, emissions: &[f32]) -> Vec<usize> {
         let (scheme, t_n, transitions) = (self.scheme, self.t_n, self.transitions);
         let n = emissions.len() / t_n;
