@@ -11,6 +11,11 @@
 //! lines, 127 ms for 5 MB and seconds for 20 MB; and even hidden (`display: none`, caret at the
 //! start, not focused) a text area of 20 MB cost 130–170 ms a frame in selection bookkeeping.
 //! Either would freeze the page while the worker analyses.
+//!
+//! `index.html` holds a shell of the page (`#shell`) whose text area the reader can use before
+//! this code has loaded. The app renders into a detached element meanwhile (`bin/app.rs`); once
+//! the editor has rendered, [`take_shell`] puts the app in the shell's place in one step and
+//! carries over what the reader typed there, the focus, the caret and the scroll position.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -54,6 +59,99 @@ pub struct EditorProps {
     pub on_file: Callback<OpenedFile>,
 }
 
+/// The id of `index.html`'s shell (`bin/app.rs` looks for it too).
+pub const SHELL_ID: &str = "shell";
+
+/// What the reader left in the shell's text area.
+struct ShellInput {
+    /// The text, if the reader changed it (`static/shell.js` marks an edit `data-edited`).
+    typed: Option<String>,
+    focused: bool,
+    selection: Option<(u32, u32, String)>,
+    scroll_top: i32,
+}
+
+/// Puts the app's element tree (the detached root `editor` belongs to) in place of the shell,
+/// in one synchronous step: no frame, no event and no mutation observer sees the page without
+/// a text area or with two. Returns what the reader left in the shell, or `None` without one.
+fn swap_in_app(editor: &web_sys::Element) -> Option<ShellInput> {
+    let document = web_sys::window()?.document()?;
+    let shell = document.get_element_by_id(SHELL_ID)?;
+    let area: Option<HtmlTextAreaElement> = shell
+        .query_selector("textarea")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok());
+    let input = area.map(|area| ShellInput {
+        typed: area.has_attribute("data-edited").then(|| area.value()),
+        focused: document
+            .active_element()
+            .is_some_and(|active| active == **area),
+        selection: match (area.selection_start(), area.selection_end()) {
+            (Ok(Some(start)), Ok(Some(end))) => Some((
+                start,
+                end,
+                area.selection_direction()
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+            )),
+            _ => None,
+        },
+        scroll_top: area.scroll_top(),
+    });
+    let mut root = editor.clone();
+    while let Some(parent) = root.parent_element() {
+        root = parent;
+    }
+    if root.is_connected() {
+        // Mounted in the document after all (no detached root): the shell only goes.
+        shell.remove();
+    } else if shell.replace_with_with_node_1(&root).is_err() {
+        return None;
+    }
+    input
+}
+
+/// Takes the shell over (see [`swap_in_app`]): the text typed there becomes an edit (saved, and
+/// analysed once it settles, like typing), and focus and caret move to the app's text area.
+fn take_shell(
+    editor: &web_sys::Element,
+    area: Option<HtmlTextAreaElement>,
+    text: &str,
+    on_edit: &Callback<String>,
+    analyse_soon: impl FnOnce(),
+) {
+    let Some(input) = swap_in_app(editor) else {
+        return;
+    };
+    let typed = input.typed.filter(|typed| typed != text);
+    let Some(area) = area else {
+        if let Some(typed) = typed {
+            on_edit.emit(typed);
+            analyse_soon();
+        }
+        return;
+    };
+    if let Some(typed) = typed {
+        if typed.len() > LARGE_TEXT_BYTES {
+            // The preview takes the text area's place and the focus (see `oninput`).
+            area.set_hidden(true);
+        } else {
+            area.set_value(&typed);
+        }
+        on_edit.emit(typed);
+        analyse_soon();
+    }
+    if input.focused {
+        area.focus().ok();
+    }
+    if let Some((start, end, direction)) = input.selection {
+        let _ = area.set_selection_range_with_direction(start, end, &direction);
+    }
+    area.set_scroll_top(input.scroll_top);
+}
+
 /// Reads `file` (unless it is over the limit: then only its size is passed on).
 fn open(file: File, on_file: Callback<OpenedFile>) {
     let (name, size) = (file.name(), file.size());
@@ -81,6 +179,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let area = use_node_ref();
     let picker = use_node_ref();
     let preview_box = use_node_ref();
+    let editor_box = use_node_ref();
     let dragging = use_state(|| false);
     // The reader asked to edit a large text in the text area all the same.
     let edit_anyway = use_state(|| false);
@@ -114,13 +213,46 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
+    // Take the page's shell over once this editor has rendered (children's effects run before
+    // their parents', so the whole app has rendered by now).
+    {
+        let (editor, area, text) = (editor_box.clone(), area.clone(), props.text.clone());
+        let (timer, on_edit, on_analyse) = (
+            timer.clone(),
+            props.on_edit.clone(),
+            props.on_analyse.clone(),
+        );
+        use_effect_with((), move |_| {
+            if let Some(editor) = editor.cast::<web_sys::Element>() {
+                take_shell(
+                    &editor,
+                    area.cast::<HtmlTextAreaElement>(),
+                    &text,
+                    &on_edit,
+                    || {
+                        *timer.borrow_mut() =
+                            Some(Timeout::new(SETTLE_MS, move || on_analyse.emit(())));
+                    },
+                );
+            }
+        });
+    }
+
     let oninput = {
         let timer = timer.clone();
         let on_edit = props.on_edit.clone();
         let on_analyse = props.on_analyse.clone();
+        let keep_area = *edit_anyway;
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_edit.emit(area.value());
+            let text = area.value();
+            if text.len() > LARGE_TEXT_BYTES && !keep_area {
+                // The text area gives way to the preview in the render this edit causes.
+                // Removing it while it has focus makes Chromium lay its new text out first
+                // (800 ms for 5 MB, measured); hidden first, it goes without being laid out.
+                area.set_hidden(true);
+            }
+            on_edit.emit(text);
             let on_analyse = on_analyse.clone();
             // Replacing the timeout drops (cancels) the previous one.
             *timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || on_analyse.emit(())));
@@ -289,7 +421,7 @@ pub fn editor(props: &EditorProps) -> Html {
     };
 
     html! {
-        <div class={classes!("editor", dragging.then_some("dragging"))}>
+        <div class={classes!("editor", dragging.then_some("dragging"))} ref={editor_box}>
             if large {
                 <p class="editor-label">{ lang.tr("文章", "Article") }</p>
                 { preview }
