@@ -50,17 +50,39 @@ const ARTICLE: &str = include_str!("e2e/fixtures/article2.txt");
 
 /// The model file the worker fetches, as trunk copies it into the site.
 const ENTITY_MODEL: &[u8] = include_bytes!("../crates/core/models/ner.bin");
+/// The dictionary file the worker fetches.
+const LEXICON: &[u8] = include_bytes!("../crates/core/models/lexicon.bin");
 
 fn host() -> &'static EngineHost {
     // One per test run: loading is the slow part. The browser runs the tests on one thread.
     thread_local! {
         static HOST: &'static EngineHost = Box::leak(Box::new({
-            let mut host = EngineHost::load();
+            // As the worker builds it: from the fetched lexicon, then the fetched model.
+            let mut host = match EngineHost::with_lexicon(Ok(LEXICON.to_vec())) {
+                Ok(host) => host,
+                Err(e) => panic!("the lexicon does not load: {e}"),
+            };
             host.set_entity_model(Ok(ENTITY_MODEL.to_vec()));
             host
         }));
     }
     HOST.with(|host| *host)
+}
+
+/// A word jieba's dictionary lacks gets its part of speech from jieba's POS HMM, which jieba-rs
+/// compiles in only with its `default-dict` feature. Native tests cannot see the feature go
+/// missing (jieba-rs's own dev-dependency turns it back on); this build is the worker's.
+#[wasm_bindgen_test]
+fn a_word_outside_the_dictionary_gets_a_part_of_speech_in_the_browser() {
+    let report =
+        analyse("韦德莱斯说，韦德莱斯的计划很好。韦德莱斯明天来北京。李小龙和韦德莱斯见面。");
+    let name = report.keywords.iter().find(|k| k.term == "韦德莱斯");
+    assert_eq!(
+        name.map(|k| k.pos.as_str()),
+        Some("nr"),
+        "an unknown name is a keyword tagged as a person's name: {:?}",
+        report.keywords
+    );
 }
 
 fn analyse(text: &str) -> Report {
