@@ -10,9 +10,12 @@ pub use split::{split, ArticleBounds};
 
 use std::ops::Range;
 
-use crate::entities::{EntitySpan, EntityTally};
+use crate::entities::EntitySpan;
+#[cfg(doc)]
+use crate::entities::EntityTally;
 use crate::keywords::TermIds;
-use crate::report::{Article, Entity, KeyTerm, Keyword};
+use crate::phrases::WordMap;
+use crate::report::{Article, Entity, EntityType, KeyTerm, Keyword};
 use crate::segment::Token;
 use crate::stats;
 
@@ -31,13 +34,13 @@ pub struct Whole<'a> {
     pub terms: &'a TermIds<'a>,
 }
 
-/// Each article's report. `rank` gives the TF-IDF keywords of an article's tokens (a slice of
-/// the whole text's tokens, offsets unchanged). Nothing when `bounds` holds fewer
+/// Each article's report. `rank` gives the TF-IDF keywords of an article's tokens (given as
+/// their index range in the whole text's tokens). Nothing when `bounds` holds fewer
 /// than two articles: a single article is the whole report.
 pub fn analyse(
     whole: &Whole,
     bounds: &[ArticleBounds],
-    rank: &dyn Fn(&[Token]) -> Vec<Keyword>,
+    rank: &dyn Fn(Range<usize>) -> Vec<Keyword>,
 ) -> Vec<Article> {
     if bounds.len() < 2 {
         return Vec::new();
@@ -45,8 +48,12 @@ pub fn analyse(
     let mut counts = vec![0usize; whole.terms.names.len()];
     let words = |tokens: &[Token]| tokens.iter().filter(|t| t.kind.is_word()).count();
     let all_words = words(whole.tokens);
-    // Char offsets of each char index into the text's bytes, to slice the text by chars.
-    let byte_at = byte_offsets(whole.text);
+    // The byte offset of each article's first and last char, to slice the text by chars.
+    let byte_at = byte_offsets(
+        whole.text,
+        bounds.iter().flat_map(|b| [b.start, b.end.max(b.start)]),
+    );
+    let word_ids = stats::WordIds::new(whole.tokens, whole.is_stop);
     bounds
         .iter()
         .map(|b| {
@@ -55,31 +62,25 @@ pub fn analyse(
             let tokens = &whole.tokens[token_range.clone()];
             let spans = &whole.spans[within(whole.spans, &range, |s| s.start)];
             let text = byte_at
-                .get(range.start)
-                .zip(byte_at.get(range.end))
+                .get(&range.start)
+                .zip(byte_at.get(&range.end))
                 .and_then(|(&s, &e)| whole.text.get(s..e))
                 .unwrap_or("");
             let chars = whole.chars.get(range.clone()).unwrap_or(&[]);
-            let stats = stats::compute_with(
+            let stats = stats::compute_slice(
                 text,
                 chars,
                 &stats::sentence_ranges(text),
-                tokens,
-                whole.is_stop,
+                &word_ids,
+                token_range.clone(),
             );
-            let entities = top_entities(
-                spans
-                    .iter()
-                    .filter(|s| s.end <= range.end)
-                    .collect::<EntityTally>()
-                    .into_entities(),
-            );
+            let entities = top_entities(spans.iter().filter(|s| s.end <= range.end));
             Article {
                 title: b.title.clone(),
                 start: b.start,
                 end: b.end,
                 stats,
-                keywords: rank(tokens),
+                keywords: rank(token_range.clone()),
                 key_terms: key_terms(
                     whole.terms,
                     token_range,
@@ -97,20 +98,44 @@ pub fn analyse(
 /// repeat most of the report's entity list.
 pub const ENTITIES_PER_TYPE: usize = 8;
 
-/// The [`ENTITIES_PER_TYPE`] most frequent entities of each type (the tally's order), without
-/// their spans: the report's own entity list has every occurrence, and an article's are those
-/// within `start..end`.
-fn top_entities(mut entities: Vec<Entity>) -> Vec<Entity> {
+/// The [`ENTITIES_PER_TYPE`] most frequent entities of each type, in the order of
+/// [`EntityTally::into_entities`] (type, most frequent, first seen, text), without their
+/// spans: the report's own entity list has every occurrence, and an article's are those
+/// within `start..end`. Tallied here on borrowed texts, and only the entities kept get their
+/// normalised value: the same list as the tally's, cut, at a fraction of the cost.
+fn top_entities<'s>(spans: impl Iterator<Item = &'s EntitySpan>) -> Vec<Entity> {
+    // (type, text) → (count, first start).
+    let mut tally: WordMap<(EntityType, &str), (usize, usize)> = WordMap::default();
+    for s in spans {
+        let e = tally
+            .entry((s.kind, s.text.as_str()))
+            .or_insert((0, s.start));
+        e.0 += 1;
+        e.1 = e.1.min(s.start);
+    }
+    let mut rows: Vec<_> = tally.into_iter().collect();
+    rows.sort_unstable_by(|((ka, ta), (ca, fa)), ((kb, tb), (cb, fb))| {
+        ka.cmp(kb)
+            .then_with(|| cb.cmp(ca))
+            .then_with(|| fa.cmp(fb))
+            .then_with(|| ta.cmp(tb))
+    });
     let mut per_type = std::collections::BTreeMap::new();
-    entities.retain(|e| {
-        let n = per_type.entry(e.kind).or_insert(0usize);
+    rows.retain(|((kind, _), _)| {
+        let n = per_type.entry(*kind).or_insert(0usize);
         *n += 1;
         *n <= ENTITIES_PER_TYPE
     });
-    for e in &mut entities {
-        e.spans = Vec::new();
-    }
-    entities
+    rows.into_iter()
+        .map(|((kind, text), (count, first))| Entity {
+            value: crate::values::normalize(kind, text),
+            text: text.to_string(),
+            kind,
+            count,
+            first,
+            spans: Vec::new(),
+        })
+        .collect()
 }
 
 /// The key terms of the tokens in `range`; `counts` is all zeros, one per term, and is left so
@@ -146,10 +171,22 @@ fn within<T>(items: &[T], range: &Range<usize>, start_of: impl Fn(&T) -> usize) 
     from..to.max(from)
 }
 
-/// The byte offset of each char of `text`, plus its length at the end.
-fn byte_offsets(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .collect()
+/// The byte offset in `text` of each char index of `wanted` (its length for the index just
+/// past its end; indices further on are left out), in one pass over the text.
+fn byte_offsets(text: &str, wanted: impl Iterator<Item = usize>) -> WordMap<usize, usize> {
+    let mut wanted: Vec<usize> = wanted.collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut out = WordMap::default();
+    let mut next = wanted.iter().peekable();
+    let ends = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+    for (char_index, byte) in ends.enumerate() {
+        while next.next_if(|&&w| w == char_index).is_some() {
+            out.insert(char_index, byte);
+        }
+        if next.peek().is_none() {
+            break;
+        }
+    }
+    out
 }

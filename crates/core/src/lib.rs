@@ -304,7 +304,8 @@ impl Analyzer {
         // take their scores from the parts in the list, so a report must not depend on how
         // many keywords its caller keeps (the worker keeps RANK_DEPTH for its clouds).
         let wanted = options.top_k.max(self.cloud.max_words).max(RANK_DEPTH);
-        let mut rankings = self.ranker.rank(&self.jieba, &tokens, wanted, options);
+        let (mut rankings, text_terms) =
+            self.ranker.rank_text(&self.jieba, &tokens, wanted, options);
         // Multi-word terms and new words the text itself supports join both rankings whole.
         let stop_words = self.ranker.stop_words(options);
         let is_stop = |w: &str| stop_words.contains(w);
@@ -336,7 +337,7 @@ impl Analyzer {
         start(Stage::Articles);
         let articles = {
             // Measured on the keyword candidates, by the keyword stage's own test.
-            let terms = self.ranker.term_ids(&tokens, options);
+            let terms = &text_terms.ids;
             let bounds = articles::split(&chars, &tokens, &terms.at);
             let whole = articles::Whole {
                 text,
@@ -344,12 +345,18 @@ impl Analyzer {
                 tokens: &tokens,
                 spans: &spans,
                 is_stop: &|w| self.ranker.is_stop_word(w),
-                terms: &terms,
+                terms,
             };
-            // The one call to the keyword ranker for articles.
-            let rank = |article_tokens: &[Token]| {
-                self.ranker
-                    .rank_tfidf(&self.jieba, article_tokens, ARTICLE_KEYWORDS, options)
+            // The one keyword ranker for all articles, made for the first (none when the
+            // text is one article).
+            let slices = std::cell::OnceCell::new();
+            let rank = |range: std::ops::Range<usize>| {
+                slices
+                    .get_or_init(|| {
+                        self.ranker
+                            .slice_ranker(&self.jieba, &text_terms, ARTICLE_KEYWORDS)
+                    })
+                    .rank(range)
             };
             articles::analyse(&whole, &bounds, &rank)
         };

@@ -85,6 +85,51 @@ impl Hasher for FxHasher {
     }
 }
 
+/// A map hashed a word (8 bytes) at a time, for maps whose order of iteration nothing
+/// depends on (only looked up, or read then sorted by a total order): [`Map`] hashes byte by
+/// byte, which costs most of the counting on keys of several bytes (strings, n-gram keys).
+pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A set hashed as [`WordMap`] is.
+pub(crate) type WordSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// FxHash's step over 8-byte words, with the high (well-mixed) bits turned to the low ones
+/// at the end, where the table takes its bucket.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(w);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            // The length in the top byte: "a\0" and "a" differ.
+            self.write_u64(u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 56));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
 /// The fewest occurrences a phrase needs in a text of `text_chars` chars: 2 below 5,000 chars,
 /// one more for each tenfold length (at most 6), because chance repeats more in long texts.
 pub fn min_count(text_chars: usize) -> usize {
@@ -129,7 +174,7 @@ pub fn discover(
 ) -> Vec<Phrase> {
     let text_chars = tokens.last().map_or(0, |t| t.end);
     let min = min_count(text_chars) as u32;
-    let mut ids: Map<&str, u32> = Map::default();
+    let mut ids: WordMap<&str, u32> = WordMap::default();
     let mut words: Vec<Word> = Vec::new();
     let seq: Vec<u32> = tokens
         .iter()
@@ -158,27 +203,43 @@ pub fn discover(
         .sum::<f64>();
     let min_cohesion = MIN_COHESION.min(0.5 * total.max(1.0).ln());
 
-    // counts[n - 2]: occurrences of each n-gram that may recur often enough.
-    let mut counts: Vec<Map<Key, u32>> = Vec::new();
+    // counts[n - 2]: occurrences of each n-gram that may recur often enough. An n-gram is
+    // counted where its prefix and suffix recur; both are the (n-1)-grams at i and i + 1,
+    // whose numbers the previous pass left per position: no hashing of windows that fail.
+    let mut counts: Vec<Grams> = Vec::new();
     for n in 2..=MAX_PARTS {
-        let mut map: Map<Key, u32> = Map::default();
+        let mut grams = Grams {
+            ids: WordMap::default(),
+            counts: Vec::new(),
+            at: vec![NONE; seq.len()],
+        };
         for i in 0..seq.len().saturating_sub(n - 1) {
-            let Some(key) = window(&seq, &words, i, n) else {
+            let frequent = match counts.last() {
+                None => {
+                    words[seq[i] as usize].count >= min && words[seq[i + 1] as usize].count >= min
+                }
+                Some(shorter) => shorter.recurs(i, min) && shorter.recurs(i + 1, min),
+            };
+            if !frequent {
+                continue;
+            }
+            let Some(key) = formable(&seq, &words, i, n) else {
                 continue;
             };
-            let frequent = |k: &Key, len: usize| count_of(&counts, &words, k, len) >= min;
-            let (prefix, suffix) = (sub(&key, 0, n - 1), sub(&key, 1, n));
-            if frequent(&prefix, n - 1) && frequent(&suffix, n - 1) {
-                *map.entry(key).or_insert(0) += 1;
+            let id = grams.id(key);
+            grams.at[i] = id;
+            if !after_numeral(&seq, &words, i) {
+                grams.counts[id as usize] += 1;
             }
         }
-        counts.push(map);
+        counts.push(grams);
     }
 
     // Recurring, well-edged, not yet a dictionary word, cohesive.
     let mut candidates: Vec<(Key, usize, u32, f64)> = Vec::new();
-    for (n, map) in (2..).zip(&counts) {
-        for (key, &count) in map {
+    for (n, grams) in (2..).zip(&counts) {
+        for (key, &id) in &grams.ids {
+            let count = grams.counts[id as usize];
             if count < min || !words[key[0] as usize].edge || !words[key[n - 1] as usize].edge {
                 continue;
             }
@@ -202,17 +263,28 @@ pub fn discover(
 
     // Neighbours of the candidates, punctuation included (a clause repeated word for word has
     // the same commas around it); NONE is the start or end of the text.
-    let index: Map<Key, usize> = candidates
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.0, i))
-        .collect();
+    // Per n-gram number, its candidate ([`NONE`]: none).
+    let mut candidate_of: Vec<Vec<u32>> =
+        counts.iter().map(|g| vec![NONE; g.counts.len()]).collect();
+    for (c, (key, n, _, _)) in candidates.iter().enumerate() {
+        if let Some(&id) = counts[n - 2].ids.get(key) {
+            candidate_of[n - 2][id as usize] = c as u32;
+        }
+    }
     let mut sides: Vec<[Neighbours; 2]> = candidates.iter().map(|_| Default::default()).collect();
     for n in 2..=MAX_PARTS {
+        let (grams, candidate_of) = (&counts[n - 2], &candidate_of[n - 2]);
         for i in 0..seq.len().saturating_sub(n - 1) {
-            let Some(&c) = window(&seq, &words, i, n).and_then(|k| index.get(&k)) else {
+            // A candidate recurs, so it got its number wherever its window is formed.
+            let id = grams.at[i];
+            if id == NONE {
                 continue;
-            };
+            }
+            let c = candidate_of[id as usize];
+            if c == NONE || after_numeral(&seq, &words, i) {
+                continue;
+            }
+            let c = c as usize;
             let before = if i == 0 { NONE } else { seq[i - 1] };
             sides[c][0].add(before);
             sides[c][1].add(seq.get(i + n).copied().unwrap_or(NONE));
@@ -285,19 +357,48 @@ pub fn discover(
     out
 }
 
-/// The key of the `n` tokens from `i`, when they are all words, at most [`MAX_CHARS`] chars
-/// long, hold no particle inside and do not start with a measure word (9 项).
-fn window(seq: &[u32], words: &[Word], i: usize, n: usize) -> Option<Key> {
-    let ids = seq.get(i..i + n)?;
+/// The n-grams of one length: each distinct key's number, occurrences, and the number of the
+/// key formed at each token position ([`NONE`] where none was, or its parts do not recur).
+struct Grams {
+    ids: WordMap<Key, u32>,
+    counts: Vec<u32>,
+    at: Vec<u32>,
+}
+
+impl Grams {
+    fn id(&mut self, key: Key) -> u32 {
+        let counts = &mut self.counts;
+        *self.ids.entry(key).or_insert_with(|| {
+            counts.push(0);
+            (counts.len() - 1) as u32
+        })
+    }
+
+    /// The n-gram formed at position `i` occurs at least `min` times.
+    fn recurs(&self, i: usize, min: u32) -> bool {
+        let id = self.at[i];
+        id != NONE && self.counts[id as usize] >= min
+    }
+
+    fn count(&self, key: &Key) -> u32 {
+        self.ids.get(key).map_or(0, |&id| self.counts[id as usize])
+    }
+}
+
+/// The window of `n` tokens from `i` starts with a measure word (9 项): it is no term.
+fn after_numeral(seq: &[u32], words: &[Word], i: usize) -> bool {
+    let first = seq.get(i).and_then(|&id| words.get(id as usize));
     let before = i.checked_sub(1).and_then(|b| seq.get(b));
-    let first = ids.first().and_then(|&id| words.get(id as usize));
-    if first.is_some_and(|w| w.chars == 1)
+    first.is_some_and(|w| w.chars == 1)
         && before
             .and_then(|&b| words.get(b as usize))
             .is_some_and(|w| w.numeral)
-    {
-        return None;
-    }
+}
+
+/// The key of the `n` tokens from `i`, when they are all words, at most [`MAX_CHARS`] chars
+/// long and hold no particle inside (wherever they start: see [`after_numeral`]).
+fn formable(seq: &[u32], words: &[Word], i: usize, n: usize) -> Option<Key> {
+    let ids = seq.get(i..i + n)?;
     let mut key = [NONE; MAX_PARTS];
     let mut chars = 0;
     for (j, &id) in ids.iter().enumerate() {
@@ -319,14 +420,10 @@ fn sub(key: &Key, start: usize, end: usize) -> Key {
 }
 
 /// Occurrences of the `len`-gram `key` (0 when it was never counted).
-fn count_of(counts: &[Map<Key, u32>], words: &[Word], key: &Key, len: usize) -> u32 {
+fn count_of(counts: &[Grams], words: &[Word], key: &Key, len: usize) -> u32 {
     match len {
         1 => words.get(key[0] as usize).map_or(0, |w| w.count),
-        _ => counts
-            .get(len - 2)
-            .and_then(|m| m.get(key))
-            .copied()
-            .unwrap_or(0),
+        _ => counts.get(len - 2).map_or(0, |g| g.count(key)),
     }
 }
 
@@ -339,7 +436,7 @@ fn term(key: &Key, words: &[Word]) -> String {
 
 /// The tokens seen on one side of a candidate, and how often.
 #[derive(Default)]
-struct Neighbours(Map<u32, u32>);
+struct Neighbours(WordMap<u32, u32>);
 
 impl Neighbours {
     fn add(&mut self, id: u32) {

@@ -1,6 +1,6 @@
 //! Stage 3a: counts a reader cares about (length, sentences, reading time).
 
-use crate::phrases::{Map, Set};
+use crate::phrases::{WordMap, WordSet};
 use crate::report::{FrequentWords, PartOfSpeech, Stats, WordCount};
 use crate::segment::{is_han, Token, TokenKind};
 
@@ -100,18 +100,166 @@ pub fn compute_with(
     tokens: &[Token],
     is_stop: &dyn Fn(&str) -> bool,
 ) -> Stats {
-    let characters = chars.iter().filter(|c| !c.is_whitespace()).count();
-    let han_characters = chars.iter().filter(|&&c| is_han(c)).count();
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind.is_word()).collect();
-    let unique_words = words
-        .iter()
-        .map(|t| t.text.as_str())
-        .collect::<Set<_>>()
-        .len();
-    let non_han_words = words.iter().filter(|t| t.kind != TokenKind::Word).count();
+    compute_by(text, chars, sentences, tokens, &|words| {
+        let unique_words = words
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<WordSet<_>>()
+            .len();
+        (unique_words, frequent_words(words, is_stop))
+    })
+}
+
+/// Like [`compute_with`] for the tokens `range` of a text whose words are numbered in
+/// `words` (each article of a page): the same figures, without hashing a string per token.
+pub fn compute_slice(
+    text: &str,
+    chars: &[char],
+    sentences: &[std::ops::Range<usize>],
+    words: &WordIds,
+    range: std::ops::Range<usize>,
+) -> Stats {
+    let tokens = words.tokens.get(range.clone()).unwrap_or(&[]);
+    compute_by(text, chars, sentences, tokens, &|_| {
+        words.count(range.clone())
+    })
+}
+
+/// The number of each distinct word (word tokens only, by text) of a text, and what the
+/// frequency lists ask of it.
+pub struct WordIds<'t> {
+    tokens: &'t [Token],
+    /// Per token, its word's number ([`NO_WORD`] for tokens that are no word).
+    at: Vec<u32>,
+    texts: Vec<&'t str>,
+    /// Per word: two chars or more and no stop word (may be listed as frequent).
+    listed: Vec<bool>,
+    scratch: std::cell::RefCell<WordScratch>,
+}
+
+#[derive(Default)]
+struct WordScratch {
+    /// Per word: seen in the slice.
+    seen: Vec<bool>,
+    /// Per word and broad part of speech: occurrences in the slice.
+    counts: Vec<u32>,
+    /// The words and the (word, part of speech) slots touched, to reset them.
+    words: Vec<u32>,
+    slots: Vec<u32>,
+}
+
+const NO_WORD: u32 = u32::MAX;
+const POS: [PartOfSpeech; 3] = [
+    PartOfSpeech::Noun,
+    PartOfSpeech::Verb,
+    PartOfSpeech::Adjective,
+];
+
+impl<'t> WordIds<'t> {
+    /// Numbers the words of `tokens`; `is_stop` as [`compute_with`] takes it.
+    pub fn new(tokens: &'t [Token], is_stop: &dyn Fn(&str) -> bool) -> Self {
+        let mut ids: WordMap<&str, u32> = WordMap::default();
+        let mut texts = Vec::new();
+        let at = tokens
+            .iter()
+            .map(|t| {
+                if !t.kind.is_word() {
+                    return NO_WORD;
+                }
+                *ids.entry(t.text.as_str()).or_insert_with(|| {
+                    texts.push(t.text.as_str());
+                    (texts.len() - 1) as u32
+                })
+            })
+            .collect();
+        let listed = texts
+            .iter()
+            .map(|w| w.chars().nth(1).is_some() && !is_stop(w))
+            .collect();
+        let scratch = WordScratch {
+            seen: vec![false; texts.len()],
+            counts: vec![0; texts.len() * POS.len()],
+            ..WordScratch::default()
+        };
+        WordIds {
+            tokens,
+            at,
+            texts,
+            listed,
+            scratch: std::cell::RefCell::new(scratch),
+        }
+    }
+
+    /// Distinct words and the frequency lists of the tokens in `range`.
+    fn count(&self, range: std::ops::Range<usize>) -> (usize, Vec<FrequentWords>) {
+        let mut guard = self.scratch.borrow_mut();
+        let s = &mut *guard;
+        let ids = self.at.get(range.clone()).unwrap_or(&[]);
+        let tokens = self.tokens.get(range).unwrap_or(&[]);
+        for (&id, t) in ids.iter().zip(tokens) {
+            if id == NO_WORD {
+                continue;
+            }
+            if !s.seen[id as usize] {
+                s.seen[id as usize] = true;
+                s.words.push(id);
+            }
+            let Some(pos) = broad_pos(&t.pos) else {
+                continue;
+            };
+            let slot = id as usize * POS.len() + pos as usize;
+            if s.counts[slot] == 0 {
+                s.slots.push(slot as u32);
+            }
+            s.counts[slot] += 1;
+        }
+        let unique = s.words.len();
+        let mut lists: [Vec<(&str, usize)>; 3] = Default::default();
+        for &slot in &s.slots {
+            let (id, pos) = (slot as usize / POS.len(), slot as usize % POS.len());
+            if self.listed[id] {
+                lists[pos].push((self.texts[id], s.counts[slot as usize] as usize));
+            }
+            s.counts[slot as usize] = 0;
+        }
+        for &id in &s.words {
+            s.seen[id as usize] = false;
+        }
+        s.words.clear();
+        s.slots.clear();
+        let frequent = POS
+            .into_iter()
+            .zip(lists)
+            .map(|(pos, words)| top_words(pos, words))
+            .filter(|f| !f.words.is_empty())
+            .collect();
+        (unique, frequent)
+    }
+}
+
+/// The distinct word count and the frequency lists of some word tokens.
+type WordsOf<'a> = dyn Fn(&[&Token]) -> (usize, Vec<FrequentWords>) + 'a;
+
+/// Statistics with the distinct word count and the frequency lists from `words_of` (given the
+/// word tokens).
+fn compute_by(
+    text: &str,
+    chars: &[char],
+    sentences: &[std::ops::Range<usize>],
+    tokens: &[Token],
+    words_of: &WordsOf,
+) -> Stats {
+    // One pass over the chars for every class (this runs for the text and for each article).
+    let (mut characters, mut han_characters) = (0, 0);
     let (mut letters, mut digits, mut punctuation, mut other) = (0, 0, 0, 0);
-    for &c in chars.iter().filter(|c| !c.is_whitespace() && !is_han(**c)) {
-        if c.is_ascii_digit() || c.is_numeric() {
+    for &c in chars {
+        if c.is_whitespace() {
+            continue;
+        }
+        characters += 1;
+        if is_han(c) {
+            han_characters += 1;
+        } else if c.is_ascii_digit() || c.is_numeric() {
             digits += 1;
         } else if c.is_alphabetic() {
             letters += 1;
@@ -121,6 +269,9 @@ pub fn compute_with(
             other += 1;
         }
     }
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind.is_word()).collect();
+    let (unique_words, frequent) = words_of(&words);
+    let non_han_words = words.iter().filter(|t| t.kind != TokenKind::Word).count();
     let content_words = words.iter().filter(|t| is_content(t)).count();
     let sentence_lengths: Vec<usize> = sentences
         .iter()
@@ -151,7 +302,7 @@ pub fn compute_with(
             sentence_lengths.iter().sum::<usize>() as f64 / sentence_lengths.len() as f64
         },
         longest_sentence_chars: sentence_lengths.iter().copied().max().unwrap_or(0),
-        frequent: frequent_words(&words, is_stop),
+        frequent,
     }
 }
 
@@ -167,14 +318,14 @@ fn is_punctuation(c: char) -> bool {
 fn frequent_words(words: &[&Token], is_stop: &dyn Fn(&str) -> bool) -> Vec<FrequentWords> {
     // Hashed, not ordered: at megabytes of text a tree of string keys costs more than the
     // rest of the statistics together; the few words kept are sorted below.
-    let mut counts: Map<(PartOfSpeech, &str), usize> = Map::default();
+    let mut counts: WordMap<(PartOfSpeech, &str), usize> = WordMap::default();
     for t in words {
         if let Some(pos) = broad_pos(&t.pos) {
-            if t.text.chars().count() >= 2 && !is_stop(&t.text) {
-                *counts.entry((pos, t.text.as_str())).or_insert(0) += 1;
-            }
+            *counts.entry((pos, t.text.as_str())).or_insert(0) += 1;
         }
     }
+    // Asked once per distinct word rather than per occurrence.
+    counts.retain(|&(_, word), _| word.chars().nth(1).is_some() && !is_stop(word));
     [
         PartOfSpeech::Noun,
         PartOfSpeech::Verb,
@@ -182,25 +333,30 @@ fn frequent_words(words: &[&Token], is_stop: &dyn Fn(&str) -> bool) -> Vec<Frequ
     ]
     .into_iter()
     .map(|pos| {
-        let mut words: Vec<(&str, usize)> = counts
+        let words: Vec<(&str, usize)> = counts
             .iter()
             .filter(|((p, _), _)| *p == pos)
             .map(|(&(_, term), &count)| (term, count))
             .collect();
-        // Most frequent first, equal counts in alphabetical order (deterministic).
-        words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        let words = words
-            .into_iter()
-            .take(FREQUENT_PER_POS)
-            .map(|(term, count)| WordCount {
-                term: term.to_string(),
-                count,
-            })
-            .collect();
-        FrequentWords { pos, words }
+        top_words(pos, words)
     })
     .filter(|f| !f.words.is_empty())
     .collect()
+}
+
+/// The [`FREQUENT_PER_POS`] most frequent of `words` (distinct), most frequent first, equal
+/// counts in alphabetical order (deterministic).
+fn top_words(pos: PartOfSpeech, mut words: Vec<(&str, usize)>) -> FrequentWords {
+    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let words = words
+        .into_iter()
+        .take(FREQUENT_PER_POS)
+        .map(|(term, count)| WordCount {
+            term: term.to_string(),
+            count,
+        })
+        .collect();
+    FrequentWords { pos, words }
 }
 
 #[cfg(test)]
@@ -343,5 +499,28 @@ mod tests {
         );
         assert_eq!(get(PartOfSpeech::Verb), [("发展".to_string(), 2)]);
         assert_eq!(get(PartOfSpeech::Adjective), [("美丽".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_slice_counts_as_the_slice_alone() {
+        let (text, t) = tagged(
+            "经济/n 发展/v 经济/n 。/x 进行/v 进行/v 好/a 美丽/a 经济/n 发展/vn 城市/n 说/v 城市/a",
+        );
+        let chars: Vec<char> = text.chars().collect();
+        let is_stop = |w: &str| w == "进行";
+        let words = WordIds::new(&t, &is_stop);
+        for range in [0..t.len(), 0..3, 4..t.len(), 2..9, 5..5] {
+            let tokens = &t[range.clone()];
+            let (from, to) = (
+                tokens.first().map_or(0, |k| k.start),
+                tokens.last().map_or(0, |k| k.end),
+            );
+            let piece: String = chars[from..to].iter().collect();
+            let piece_chars = &chars[from..to];
+            let sentences = sentence_ranges(&piece);
+            let alone = compute_with(&piece, piece_chars, &sentences, tokens, &is_stop);
+            let slice = compute_slice(&piece, piece_chars, &sentences, &words, range.clone());
+            assert_eq!(slice, alone, "{range:?}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::textrank::NONE;
-use crate::phrases::Map;
+use crate::phrases::WordMap as Map;
 use crate::segment::{is_han, Token, TokenKind};
 use crate::stopwords::{fold, EditedStopWords};
 
@@ -39,6 +39,11 @@ pub struct Candidates<'t> {
     pub nodes: Vec<u32>,
     /// Candidate occurrences in all.
     pub total: usize,
+    /// Each distinct token text that may be a keyword (its term is not [`NONE`]), numbered by
+    /// first occurrence: its text and its term.
+    pub surfaces: Vec<(&'t str, u32)>,
+    /// The surface of each token, [`NONE`] when the token can be no keyword whatever its tag.
+    pub surface_at: Vec<u32>,
 }
 
 /// One distinct token text while counting.
@@ -48,6 +53,8 @@ struct Surface {
     count: u32,
     /// The token where it first occurs.
     first: u32,
+    /// Its number among the surfaces that have a term, [`NONE`] when it has none.
+    id: u32,
 }
 
 impl<'t> Candidates<'t> {
@@ -67,9 +74,12 @@ impl<'t> Candidates<'t> {
         let mut first: Vec<u32> = Vec::new();
         let mut at = Vec::with_capacity(tokens.len());
         let mut nodes = Vec::new();
+        let mut surfaces = Vec::new();
+        let mut surface_at = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             if !matches!(t.kind, TokenKind::Word | TokenKind::Latin) {
                 at.push(NONE);
+                surface_at.push(NONE);
                 continue;
             }
             let surface = by_text.entry(t.text.as_str()).or_insert_with(|| {
@@ -87,13 +97,21 @@ impl<'t> Candidates<'t> {
                 } else {
                     NONE
                 };
+                let id = if term == NONE {
+                    NONE
+                } else {
+                    surfaces.push((t.text.as_str(), term));
+                    (surfaces.len() - 1) as u32
+                };
                 Surface {
                     term,
                     count: 0,
                     first: i as u32,
+                    id,
                 }
             });
             surface.count += 1;
+            surface_at.push(surface.id);
             let id = surface.term as usize;
             if id == NONE as usize || !tags.allow(&t.pos) {
                 at.push(NONE);
@@ -138,6 +156,8 @@ impl<'t> Candidates<'t> {
             at,
             nodes,
             total,
+            surfaces,
+            surface_at,
         }
     }
 

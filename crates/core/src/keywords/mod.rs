@@ -16,17 +16,19 @@ pub(crate) mod merge;
 mod tests;
 pub mod textrank;
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
+use std::ops::Range;
 
 use jieba_rs::Jieba;
 
 use crate::report::{Keyword, KeywordWhy};
-use crate::segment::Token;
+use crate::segment::{is_han, Token};
 use crate::stopwords::{EditedStopWords, StopWords};
 use crate::Options;
 use candidates::Candidates;
 use idf::Idf;
-use textrank::Graph;
+use textrank::{Graph, NONE};
 
 /// Tags that may be keywords: nouns and proper names (`n nr nrt nrfg ns nt nz nw ng`), verbal
 /// and adjectival nouns (`vn an`), verbs (`v`: news topics are often actions such as 投产, 降息),
@@ -101,19 +103,7 @@ impl KeywordRanker {
     /// The keyword term of each of `tokens` (see [`TermIds`]).
     pub fn term_ids<'t>(&self, tokens: &'t [Token], options: &Options) -> TermIds<'t> {
         let stops = self.stop_words(options);
-        let cands = Candidates::collect(tokens, &tags(options), &stops);
-        TermIds {
-            at: cands
-                .at
-                .iter()
-                .map(|&node| cands.nodes.get(node as usize).copied())
-                .collect(),
-            names: cands
-                .terms
-                .iter()
-                .map(|t| (t.shown(), t.candidate))
-                .collect(),
-        }
+        term_ids(&Candidates::collect(tokens, &tags(options), &stops))
     }
 
     /// Ranks the keywords of a segmented text (or any slice of its tokens, such as one
@@ -125,7 +115,34 @@ impl KeywordRanker {
         top_k: usize,
         options: &Options,
     ) -> Rankings {
-        self.rank_with(jieba, tokens, top_k, options, true)
+        let stops = self.stop_words(options);
+        let cands = Candidates::collect(tokens, &tags(options), &stops);
+        self.rank_with(jieba, &cands, top_k, true)
+    }
+
+    /// [`KeywordRanker::rank`] of the whole text, with its candidates kept ([`TextTerms`]):
+    /// what [`KeywordRanker::term_ids`] gives, and TF-IDF rankings of slices of the tokens
+    /// without counting them again.
+    pub fn rank_text<'t>(
+        &self,
+        jieba: &Jieba,
+        tokens: &'t [Token],
+        top_k: usize,
+        options: &Options,
+    ) -> (Rankings, TextTerms<'t>) {
+        let stops = self.stop_words(options);
+        let cands = Candidates::collect(tokens, &tags(options), &stops);
+        let rankings = self.rank_with(jieba, &cands, top_k, true);
+        let ids = term_ids(&cands);
+        (
+            rankings,
+            TextTerms {
+                ids,
+                tokens,
+                surfaces: cands.surfaces,
+                surface_at: cands.surface_at,
+            },
+        )
     }
 
     /// Only the TF-IDF ranking of [`KeywordRanker::rank`] (for each article of a page, where
@@ -137,22 +154,62 @@ impl KeywordRanker {
         top_k: usize,
         options: &Options,
     ) -> Vec<Keyword> {
-        self.rank_with(jieba, tokens, top_k, options, false).tfidf
+        let stops = self.stop_words(options);
+        let cands = Candidates::collect(tokens, &tags(options), &stops);
+        self.rank_with(jieba, &cands, top_k, false).tfidf
     }
 
-    fn rank_with(
-        &self,
+    /// Ranks slices of the whole text's tokens by TF-IDF, as [`KeywordRanker::rank_tfidf`] of
+    /// the slice would, from `terms`: each distinct word is looked up once per text (dictionary
+    /// and IDF table), not once per slice.
+    pub fn slice_ranker<'a, 't>(
+        &'a self,
         jieba: &Jieba,
-        tokens: &[Token],
+        terms: &'a TextTerms<'t>,
         top_k: usize,
-        options: &Options,
-        all: bool,
-    ) -> Rankings {
+    ) -> SliceRanker<'a, 't> {
+        let words: Vec<&str> = terms.surfaces.iter().map(|s| s.0).collect();
+        let idf = self.idf.lookup(&words);
+        let surfaces = terms
+            .surfaces
+            .iter()
+            .zip(idf)
+            .map(|(&(text, term), idf)| {
+                let han = text.chars().any(is_han);
+                SurfaceFacts {
+                    text,
+                    term,
+                    han,
+                    // Asked only where the ranking asks (a Han term seen once).
+                    known: han && jieba.has_word(text),
+                    idf,
+                }
+            })
+            .collect();
+        let n = terms.ids.names.len();
+        SliceRanker {
+            terms,
+            surfaces,
+            median: self.idf.median(),
+            top_k,
+            scratch: RefCell::new(Scratch {
+                surface_count: vec![0; terms.surfaces.len()],
+                candidate: vec![0; n],
+                first: vec![0; n],
+                count: vec![0; n],
+                best: vec![NONE; n],
+                best_count: vec![0; n],
+                han: vec![false; n],
+                seen_surfaces: Vec::new(),
+                seen_terms: Vec::new(),
+            }),
+        }
+    }
+
+    fn rank_with(&self, jieba: &Jieba, cands: &Candidates, top_k: usize, all: bool) -> Rankings {
         if top_k == 0 {
             return Rankings::default();
         }
-        let stops = self.stop_words(options);
-        let cands = Candidates::collect(tokens, &tags(options), &stops);
         if cands.total == 0 {
             return Rankings::default();
         }
@@ -188,7 +245,11 @@ impl KeywordRanker {
             };
             (id, why)
         });
-        let tfidf = finish(&cands, tfidf.collect(), top_k);
+        let view = |id: u32| {
+            let t = cands.term(id);
+            (t.shown(), t.count, t.tag)
+        };
+        let tfidf = finish(&view, tfidf.collect(), top_k);
         let keywords = |list: Vec<(u32, Keyword)>| list.into_iter().map(|(_, k)| k).collect();
         if !all {
             return Rankings {
@@ -201,15 +262,15 @@ impl KeywordRanker {
         let ranks = graph.rank();
         let rank_of = |id: u32| ranks[cands.term(id).node as usize];
         let textrank = shown.iter().map(|&id| (id, why(id, rank_of(id))));
-        let mut textrank = finish(&cands, textrank.collect(), top_k);
+        let mut textrank = finish(&view, textrank.collect(), top_k);
         for (id, k) in &mut textrank {
-            k.why.neighbours = neighbours(&cands, &graph, *id);
+            k.why.neighbours = neighbours(cands, &graph, *id);
         }
 
         let frequency = shown
             .iter()
             .map(|&id| (id, why(id, cands.term(id).count as f64)));
-        let frequency = finish(&cands, frequency.collect(), top_k);
+        let frequency = finish(&view, frequency.collect(), top_k);
         Rankings {
             tfidf: keywords(tfidf),
             textrank: keywords(textrank),
@@ -218,20 +279,177 @@ impl KeywordRanker {
     }
 }
 
+fn term_ids<'t>(cands: &Candidates<'t>) -> TermIds<'t> {
+    TermIds {
+        at: cands
+            .at
+            .iter()
+            .map(|&node| cands.nodes.get(node as usize).copied())
+            .collect(),
+        names: cands
+            .terms
+            .iter()
+            .map(|t| (t.shown(), t.candidate))
+            .collect(),
+    }
+}
+
+/// The whole text's keyword candidates ([`KeywordRanker::rank_text`]).
+pub struct TextTerms<'t> {
+    /// The keyword term of each token.
+    pub ids: TermIds<'t>,
+    tokens: &'t [Token],
+    /// Each distinct token text that may be a keyword, and its term.
+    surfaces: Vec<(&'t str, u32)>,
+    /// The surface of each token ([`NONE`]: no keyword whatever its tag).
+    surface_at: Vec<u32>,
+}
+
+/// What the rankings ask about one distinct word, asked once per text.
+struct SurfaceFacts<'t> {
+    text: &'t str,
+    term: u32,
+    han: bool,
+    /// In jieba's dictionary (only asked of words with a Han char).
+    known: bool,
+    idf: idf::Lookup,
+}
+
+/// Counts for one slice, indexed by surface or term; all zero (and `best` all [`NONE`])
+/// between slices, so a slice costs its own length, not the text's.
+struct Scratch {
+    surface_count: Vec<u32>,
+    candidate: Vec<u32>,
+    /// The first candidate token of each term.
+    first: Vec<u32>,
+    count: Vec<u32>,
+    /// The form shown: the surface seen most often, the first seen among equals.
+    best: Vec<u32>,
+    best_count: Vec<u32>,
+    han: Vec<bool>,
+    seen_surfaces: Vec<u32>,
+    seen_terms: Vec<u32>,
+}
+
+/// TF-IDF rankings of slices of one text's tokens ([`KeywordRanker::slice_ranker`]).
+pub struct SliceRanker<'a, 't> {
+    terms: &'a TextTerms<'t>,
+    surfaces: Vec<SurfaceFacts<'t>>,
+    median: f64,
+    top_k: usize,
+    scratch: RefCell<Scratch>,
+}
+
+impl SliceRanker<'_, '_> {
+    /// The TF-IDF keywords of the tokens in `range`: [`KeywordRanker::rank_tfidf`] of them,
+    /// the same to the bit (the same counts, forms, tags and operations).
+    pub fn rank(&self, range: Range<usize>) -> Vec<Keyword> {
+        let mut guard = self.scratch.borrow_mut();
+        let s = &mut *guard;
+        let at = &self.terms.ids.at;
+        let surface_at = &self.terms.surface_at;
+        for i in range.clone() {
+            let Some(&surface) = surface_at.get(i) else {
+                break;
+            };
+            if surface == NONE {
+                continue;
+            }
+            let count = &mut s.surface_count[surface as usize];
+            if *count == 0 {
+                s.seen_surfaces.push(surface);
+            }
+            *count += 1;
+            if let Some(term) = at[i] {
+                let t = term as usize;
+                if s.candidate[t] == 0 {
+                    s.seen_terms.push(term);
+                    s.first[t] = i as u32;
+                }
+                s.candidate[t] += 1;
+            }
+        }
+        // In order of first occurrence: a strictly larger count replaces the form shown.
+        for &surface in &s.seen_surfaces {
+            let facts = &self.surfaces[surface as usize];
+            let n = std::mem::take(&mut s.surface_count[surface as usize]);
+            let t = facts.term as usize;
+            s.count[t] += n;
+            if n > s.best_count[t] {
+                s.best_count[t] = n;
+                s.best[t] = surface;
+            }
+            s.han[t] |= facts.han;
+        }
+        let total: u32 = s.seen_terms.iter().map(|&t| s.candidate[t as usize]).sum();
+        let mut out = Vec::new();
+        if self.top_k > 0 && total > 0 {
+            let total = total as usize as f64;
+            let raw: Vec<(u32, KeywordWhy)> = s
+                .seen_terms
+                .iter()
+                .filter(|&&t| {
+                    let t = t as usize;
+                    !s.han[t] || s.count[t] >= 2 || self.surfaces[s.best[t] as usize].known
+                })
+                .map(|&t| {
+                    let facts = &self.surfaces[s.best[t as usize] as usize];
+                    let candidate = s.candidate[t as usize] as usize as f64;
+                    let value = facts.idf.unwrap_or(self.median);
+                    let raw = candidate * value / total;
+                    let why = KeywordWhy {
+                        raw,
+                        tf: candidate / total,
+                        idf: Some(value),
+                        idf_unknown: facts.idf.is_none(),
+                        ..KeywordWhy::default()
+                    };
+                    (t, why)
+                })
+                .collect();
+            let tokens = self.terms.tokens;
+            let view = |t: u32| {
+                let t = t as usize;
+                let shown = self.surfaces[s.best[t] as usize].text;
+                let tag = tokens
+                    .get(s.first[t] as usize)
+                    .map_or("", |k| k.pos.as_str());
+                (shown, s.count[t] as usize, tag)
+            };
+            out = finish(&view, raw, self.top_k)
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
+        }
+        for &surface in &s.seen_surfaces {
+            let t = self.surfaces[surface as usize].term as usize;
+            s.count[t] = 0;
+            s.best[t] = NONE;
+            s.best_count[t] = 0;
+            s.han[t] = false;
+            s.candidate[t] = 0;
+        }
+        s.seen_surfaces.clear();
+        s.seen_terms.clear();
+        out
+    }
+}
+
 /// Sorts one ranking (raw score, then count, then term), keeps the best `top_k` and scores
 /// them relative to the best.
-fn finish(
-    cands: &Candidates,
+/// `view` gives a term's shown form, count and tag.
+fn finish<'t>(
+    view: &dyn Fn(u32) -> (&'t str, usize, &'t str),
     mut raw: Vec<(u32, KeywordWhy)>,
     top_k: usize,
 ) -> Vec<(u32, Keyword)> {
     raw.retain(|(_, why)| why.raw.is_finite() && why.raw > 0.0);
     let order = |a: &(u32, KeywordWhy), b: &(u32, KeywordWhy)| {
-        let (ta, tb) = (cands.term(a.0), cands.term(b.0));
+        let ((sa, ca, _), (sb, cb, _)) = (view(a.0), view(b.0));
         b.1.raw
             .total_cmp(&a.1.raw)
-            .then_with(|| tb.count.cmp(&ta.count))
-            .then_with(|| ta.shown().cmp(tb.shown()))
+            .then_with(|| cb.cmp(&ca))
+            .then_with(|| sa.cmp(sb))
     };
     if raw.len() > top_k && top_k > 0 {
         // Keep what scores at least the `top_k`-th value (ties included) before sorting: far
@@ -245,12 +463,12 @@ fn finish(
     let best = raw.first().map_or(1.0, |(_, why)| why.raw);
     raw.into_iter()
         .map(|(id, why)| {
-            let t = cands.term(id);
+            let (shown, count, tag) = view(id);
             let keyword = Keyword {
-                term: t.shown().to_string(),
+                term: shown.to_string(),
                 score: (why.raw / best).clamp(0.0, 1.0),
-                count: t.count,
-                pos: t.tag.to_string(),
+                count,
+                pos: tag.to_string(),
                 why,
             };
             (id, keyword)

@@ -209,3 +209,33 @@ fn the_ranker_can_be_shared_between_threads() {
     fn shareable<T: Send + Sync>() {}
     shareable::<KeywordRanker>();
 }
+
+/// The slice ranker (each article of a page, from the whole text's candidates) gives what
+/// ranking each slice on its own gives, to the bit: forms written in several cases, words seen
+/// once (HMM guesses), candidates with other tags, slices that share and slices that do not.
+#[test]
+fn slices_rank_as_each_slice_alone() {
+    let (jieba, ranker) = fixture();
+    let text = "GDP增长了。gdp和Gdp都是GDP，熊猫基地今天迎来两只熊猫幼崽。\
+                游客可以在熊猫基地看到幼崽，但我们进行了限流。两到由县的工作进行中。\
+                AI发展很快，ai应用落地，熊猫AI。";
+    let tokens = segment(jieba, text);
+    for options in [
+        Options::default(),
+        Options {
+            extra_stopwords: vec!["熊猫".into()],
+            ..Options::default()
+        },
+    ] {
+        let (_, terms) = ranker.rank_text(jieba, &tokens, 50, &options);
+        for top_k in [0, 1, 3, 50] {
+            let slices = ranker.slice_ranker(jieba, &terms, top_k);
+            let n = tokens.len();
+            let ranges = [0..n, 0..n / 2, n / 3..n, 5..9, 3..3, n / 2..n];
+            for range in ranges {
+                let alone = ranker.rank_tfidf(jieba, &tokens[range.clone()], top_k, &options);
+                assert_eq!(slices.rank(range.clone()), alone, "{range:?} top {top_k}");
+            }
+        }
+    }
+}
