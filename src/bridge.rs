@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::i18n::Said;
-use crate::protocol::{ArticlesInbox, Request, Response};
+use crate::protocol::{ArticlesInbox, Reported, Request, Response};
 use crate::state::Problem;
 
 /// The worker's loader (`static/worker_loader.js`), relative to the page.
@@ -201,14 +201,14 @@ fn start(shared: &Rc<Shared>) {
                 EngineEvent::Ready { load_ms }
             }
             Ok(Response::Articles { id, articles }) => return inbox.part(id, articles),
-            Ok(Response::Report {
+            Ok(Response::Report(Reported {
                 id,
                 mut report,
                 engine_ms,
                 stages,
                 memory_bytes,
                 articles_apart,
-            }) => {
+            })) => {
                 inbox.complete(id, articles_apart, &mut report);
                 EngineEvent::Report {
                     id,

@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::protocol::{send_articles_apart, Request, Response};
+use crate::protocol::{send_articles_apart, Reported, Request, Response};
 use crate::state::settings::KeywordMethod;
 use wenxi_core::cloud::{self, CloudInput, EstimatedGlyphs, GlyphSource};
 use wenxi_core::limits::Limit;
@@ -229,14 +229,14 @@ impl EngineHost {
                 let engine_ms = now_ms() - start;
                 // Many articles go ahead in parts, so the page reads them in short tasks.
                 let articles_apart = send_articles_apart(id, &mut report, tell);
-                Response::Report {
+                Response::Report(Reported {
                     id,
                     report: Box::new(report),
                     engine_ms,
                     stages,
                     memory_bytes: wasm_memory_bytes(),
                     articles_apart,
-                }
+                })
             }
             // Matched as a string in the last text: no segmenting, so the user's words stay
             // as that analysis set them.
@@ -383,7 +383,7 @@ mod tests {
             },
         };
         match host.handle(&request.to_json(), || 0.0, &|_| {}) {
-            Response::Report { report, .. } => *report,
+            Response::Report(Reported { report, .. }) => *report,
             other => panic!("expected a report, got {other:?}"),
         }
     }
@@ -411,7 +411,7 @@ mod tests {
             options: Options::default(),
         };
         let answer = host.handle(&request.to_json(), now, &|r| told.borrow_mut().push(r));
-        assert!(matches!(answer, Response::Report { id: 7, .. }));
+        assert!(matches!(answer, Response::Report(Reported { id: 7, .. })));
         let told = told.into_inner();
         assert!(told.len() >= 3, "told only {} times", told.len());
         let mut last = 0.0;

@@ -57,28 +57,33 @@ pub enum Request {
     Panic,
 }
 
+/// The analysis of request `id`; `engine_ms` is the engine's own time for it, `stages` how that
+/// time divides. Its own struct so that the page reads the big message straight into it
+/// ([`Response::from_json`]); on the wire it is `{"kind":"report", id, report, …}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reported {
+    pub id: u64,
+    pub report: Box<Report>,
+    pub engine_ms: f64,
+    pub stages: StageTimes,
+    /// The worker's wasm memory after the analysis, in bytes (it only grows, so this is its
+    /// peak so far); 0 where it is not known (natively).
+    #[serde(default)]
+    pub memory_bytes: u64,
+    /// How many of the report's articles went ahead of it in [`Response::Articles`] messages
+    /// (its own `articles` are then empty): the page puts them back in order.
+    #[serde(default)]
+    pub articles_apart: usize,
+}
+
 /// What the worker tells the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Response {
     /// The dictionary and models are loaded; `load_ms` is how long that took inside the worker.
     Ready { load_ms: f64 },
-    /// The analysis of request `id`; `engine_ms` is the engine's own time for it, `stages`
-    /// how that time divides.
-    Report {
-        id: u64,
-        report: Box<Report>,
-        engine_ms: f64,
-        stages: StageTimes,
-        /// The worker's wasm memory after the analysis, in bytes (it only grows, so this is its
-        /// peak so far); 0 where it is not known (natively).
-        #[serde(default)]
-        memory_bytes: u64,
-        /// How many of the report's articles went ahead of it in [`Response::Articles`]
-        /// messages (its own `articles` are then empty): the page puts them back in order.
-        #[serde(default)]
-        articles_apart: usize,
-    },
+    /// The analysis of a request, with the engine's figures.
+    Report(Reported),
     /// Articles of report `id`, sent in parts just before it when there are many (a 5 MB
     /// paste of 1,690 articles made 9 MB of JSON: read at once it held the page's thread for
     /// 300 ms; in parts of [`ARTICLES_PER_PART`] each is a short task of its own).
@@ -189,19 +194,6 @@ fn kind_of(text: &str) -> Option<&str> {
     rest.split_once('"').map(|(kind, _)| kind)
 }
 
-/// `Response::Report`'s fields, read straight from the message.
-#[derive(Deserialize)]
-struct ReportMessage {
-    id: u64,
-    report: Box<Report>,
-    engine_ms: f64,
-    stages: StageTimes,
-    #[serde(default)]
-    memory_bytes: u64,
-    #[serde(default)]
-    articles_apart: usize,
-}
-
 /// `Response::Articles`'s fields, read straight from the message.
 #[derive(Deserialize)]
 struct ArticlesMessage {
@@ -236,17 +228,10 @@ impl Response {
         // generic tree to find its tag, then reading the tree: for a report of megabytes that
         // doubled the page's time. The big messages are read straight into their fields.
         match kind_of(text) {
-            Some("report") => {
-                let m: ReportMessage = serde_json::from_str(text).map_err(unreadable)?;
-                Ok(Response::Report {
-                    id: m.id,
-                    report: m.report,
-                    engine_ms: m.engine_ms,
-                    stages: m.stages,
-                    memory_bytes: m.memory_bytes,
-                    articles_apart: m.articles_apart,
-                })
-            }
+            // The `kind` field is one serde ignores in the struct.
+            Some("report") => serde_json::from_str(text)
+                .map(Response::Report)
+                .map_err(unreadable),
             Some("articles") => {
                 let m: ArticlesMessage = serde_json::from_str(text).map_err(unreadable)?;
                 Ok(Response::Articles {
@@ -293,20 +278,20 @@ mod tests {
         assert!(report.articles.is_empty());
         let told = told.into_inner();
         assert_eq!(told.len(), 3);
-        let message = Response::Report {
+        let message = Response::Report(Reported {
             id: 9,
             report: Box::new(report),
             engine_ms: 1.0,
             stages: StageTimes::default(),
             memory_bytes: 65_536,
             articles_apart: apart,
-        };
-        let Ok(Response::Report {
+        });
+        let Ok(Response::Report(Reported {
             id,
             mut report,
             articles_apart,
             ..
-        }) = Response::from_json(&message.to_json())
+        })) = Response::from_json(&message.to_json())
         else {
             panic!("the report does not read back");
         };

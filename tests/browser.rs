@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 use wenxi::components::{EmptyState, StatusBadge};
 use wenxi::engine_host::EngineHost;
-use wenxi::protocol::{Request, Response};
+use wenxi::protocol::{Reported, Request, Response};
 use wenxi::state::views::View;
 use wenxi::state::{Problem, Status, Timings};
 use wenxi_core::{EntityType, NameSource, Options, Report};
@@ -96,7 +96,7 @@ fn analyse_with(host: &EngineHost, text: &str) -> Report {
         options: Options::default(),
     };
     match host.handle(&request.to_json(), || 0.0, &|_| {}) {
-        Response::Report { id, report, .. } => {
+        Response::Report(Reported { id, report, .. }) => {
             assert_eq!(id, 42);
             *report
         }
@@ -280,20 +280,20 @@ fn worker_host_answers_bad_requests_with_a_failure_not_a_panic() {
 #[wasm_bindgen_test]
 fn worker_host_report_survives_the_json_round_trip() {
     let report = analyse(ARTICLE);
-    let response = Response::Report {
+    let response = Response::Report(Reported {
         id: 1,
         report: Box::new(report.clone()),
         engine_ms: 1.5,
         stages: wenxi_core::StageTimes::default(),
         memory_bytes: 7 * 65_536,
         articles_apart: 0,
-    };
+    });
     match Response::from_json(&response.to_json()) {
-        Ok(Response::Report {
+        Ok(Response::Report(Reported {
             report: back,
             memory_bytes,
             ..
-        }) => {
+        })) => {
             assert_eq!(*back, report);
             assert_eq!(memory_bytes, 7 * 65_536);
         }
@@ -311,7 +311,7 @@ fn the_worker_host_reports_its_wasm_memory() {
         options: wenxi_core::Options::default(),
     };
     match host().handle(&request.to_json(), || 0.0, &|_| {}) {
-        Response::Report { memory_bytes, .. } => {
+        Response::Report(Reported { memory_bytes, .. }) => {
             assert!(memory_bytes >= 4 << 20, "{memory_bytes}");
             assert_eq!(memory_bytes % 65_536, 0);
         }

@@ -48,7 +48,9 @@ fn clouds_are_laid_out_from_the_last_analysis_in_the_font_asked_for() {
         text,
         options: Options::default(),
     };
-    let Response::Report { report, .. } = host.handle(&request.to_json(), || 0.0, &|_| {}) else {
+    let Response::Report(Reported { report, .. }) =
+        host.handle(&request.to_json(), || 0.0, &|_| {})
+    else {
         panic!("expected a report");
     };
     let listed = Options::default().top_k;

@@ -21,7 +21,7 @@ fn analyse(host: &EngineHost, text: &str) -> Report {
         options: Options::default(),
     };
     match host.handle(&request.to_json(), || 0.0, &|_| {}) {
-        Response::Report { report, .. } => *report,
+        Response::Report(Reported { report, .. }) => *report,
         other => panic!("expected a report, got {other:?}"),
     }
 }
