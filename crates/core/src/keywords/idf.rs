@@ -8,7 +8,6 @@ use std::fmt;
 
 use crate::lexicon::Lexicon;
 use crate::segment::is_han;
-use crate::stopwords::StopWords;
 
 /// One word's IDF: `None` when jieba's table lacks it (the median then stands in).
 pub type Lookup = Option<f64>;
@@ -33,6 +32,7 @@ impl fmt::Debug for Idf {
     }
 }
 
+#[cfg(feature = "embedded-lexicon")]
 impl Default for Idf {
     fn default() -> Self {
         Self::new()
@@ -44,19 +44,6 @@ impl Idf {
     #[cfg(feature = "embedded-lexicon")]
     pub fn new() -> Self {
         Self::from_lexicon(&crate::lexicon::embedded())
-    }
-
-    /// Without a lexicon built in, an empty table (every word unknown, median 0): hosts build
-    /// the engine with [`Idf::from_lexicon`] ([`crate::Analyzer::with_lexicon`]).
-    #[cfg(not(feature = "embedded-lexicon"))]
-    pub fn new() -> Self {
-        Idf {
-            words: String::new(),
-            ends: Vec::new(),
-            value_of: Vec::new(),
-            values: Vec::new(),
-            median: 0.0,
-        }
     }
 
     /// The IDF table of `lexicon` (a copy: the lexicon may be dropped after).
@@ -123,18 +110,6 @@ impl Idf {
                 }
             })
             .collect()
-    }
-}
-
-impl super::KeywordRanker {
-    /// The ranker with the IDF table of `lexicon` and the built-in stop words.
-    // Here rather than beside `KeywordRanker::new` in keywords/mod.rs, pending that file's
-    // owner moving it (this module may build the ranker: it is a child of `keywords`).
-    pub fn with_lexicon(lexicon: &Lexicon) -> Self {
-        super::KeywordRanker {
-            stop_words: StopWords::builtin(),
-            idf: Idf::from_lexicon(lexicon),
-        }
     }
 }
 

@@ -72,17 +72,31 @@ pub struct Rankings {
 }
 
 /// Ranks keywords; holds jieba's IDF table and the stop words, so build it once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct KeywordRanker {
     stop_words: StopWords,
     idf: Idf,
 }
 
+#[cfg(feature = "embedded-lexicon")]
+impl Default for KeywordRanker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl KeywordRanker {
+    /// The ranker with the IDF table of the lexicon built into this binary.
+    #[cfg(feature = "embedded-lexicon")]
     pub fn new() -> Self {
+        Self::with_lexicon(&crate::lexicon::embedded())
+    }
+
+    /// The ranker with the IDF table of `lexicon` and the built-in stop words.
+    pub fn with_lexicon(lexicon: &crate::lexicon::Lexicon) -> Self {
         KeywordRanker {
             stop_words: StopWords::builtin(),
-            idf: Idf::new(),
+            idf: Idf::from_lexicon(lexicon),
         }
     }
 
