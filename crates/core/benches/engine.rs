@@ -14,6 +14,10 @@ use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use jieba_rs::Jieba;
 use wenxi_core::{Analyzer, Options, StageTimes};
 
+#[path = "common/machine.rs"]
+mod common;
+use common::machine;
+
 const FIXTURES: [&str; 3] = [
     include_str!("../tests/fixtures/news.txt"),
     include_str!("../../../tests/e2e/fixtures/article.txt"),
@@ -51,18 +55,6 @@ fn article(target_bytes: usize) -> String {
         round += 1;
     }
     out
-}
-
-fn machine() -> String {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo
-        .lines()
-        .find(|l| l.starts_with("model name"))
-        .and_then(|l| l.split(':').nth(1))
-        .map(str::trim)
-        .unwrap_or("unknown CPU");
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    format!("{}, {model}, {cores} logical CPUs", std::env::consts::ARCH)
 }
 
 fn print_stages(label: &str, bytes: usize, times: &StageTimes) {

@@ -23,6 +23,10 @@ use jieba_rs::{Jieba, TfIdf};
 use serde_json::{json, Value};
 use wenxi_core::{Analyzer, Options, StageTimes};
 
+#[path = "../benches/common/machine.rs"]
+mod common;
+use common::machine;
+
 /// Milliseconds `f` takes, and what it returned.
 fn timed<T>(f: impl FnOnce() -> T) -> (f64, T) {
     let start = Instant::now();
@@ -67,18 +71,6 @@ fn stage_medians(runs: usize, analyzer: &Analyzer, text: &str, options: &Options
 
 fn mb_per_s(bytes: usize, ms: f64) -> f64 {
     bytes as f64 / 1e6 / (ms / 1e3).max(1e-9)
-}
-
-fn machine() -> String {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo
-        .lines()
-        .find(|l| l.starts_with("model name"))
-        .and_then(|l| l.split(':').nth(1))
-        .map(str::trim)
-        .unwrap_or("unknown CPU");
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    format!("{}, {cores} × {model}", std::env::consts::ARCH)
 }
 
 /// `--runs N` and the files, or why not.
