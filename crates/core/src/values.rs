@@ -27,7 +27,7 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
-pub use display::display;
+pub use display::{display, measure_named};
 pub use number::parse_chinese_number;
 
 use serde::{Deserialize, Serialize};

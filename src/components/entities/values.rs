@@ -40,16 +40,18 @@ fn value_en(v: &NormalizedValue) -> String {
             other => format!("{} {other}", number(*amount)),
         },
         Value::Money { amount, currency } => format!("{} {currency}", number(*amount)),
-        Value::Measure { unit, .. } if matches!(unit.as_str(), "mu" | "jin" | "pp") => {
-            // The engine's rendering names these units in Chinese.
-            let shown = wenxi_core::values::display(&NormalizedValue {
-                value: v.value.clone(),
-                qualifier: None,
-            });
-            shown
-                .replace("个百分点", "percentage points")
-                .replace('亩', "mu")
-                .replace('斤', "jin")
+        // The engine's rendering names these units in Chinese.
+        Value::Measure {
+            amount,
+            unit,
+            si_amount,
+        } if matches!(unit.as_str(), "mu" | "jin" | "pp") => {
+            let shown = if unit == "pp" {
+                "percentage points"
+            } else {
+                unit.as_str()
+            };
+            wenxi_core::values::measure_named(*amount, unit, *si_amount, shown)
         }
         Value::Count { amount, measure } => match count_noun(measure) {
             Some((one, many)) => plural(*amount, one, many),

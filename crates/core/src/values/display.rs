@@ -157,6 +157,13 @@ fn measure(amount: f64, unit: &str, si: Option<f64>) -> String {
         "pp" => "个百分点",
         other => other,
     };
+    measure_named(amount, unit, si, shown)
+}
+
+/// A measure with its unit shown as `shown` (the page's English names `mu`, `jin`,
+/// `percentage points` for the engine's 亩, 斤, 个百分点), and its SI equivalent where the unit
+/// has one: `3 亩 ≈ 2,000 m²`.
+pub fn measure_named(amount: f64, unit: &str, si: Option<f64>, shown: &str) -> String {
     let si_unit = match unit {
         "mu" => Some("m²"),
         "jin" => Some("kg"),
