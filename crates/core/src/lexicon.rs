@@ -90,18 +90,13 @@ pub fn embedded() -> Lexicon {
 /// whole lexicon in wasm (a bytewise CRC takes several times that).
 pub fn checksum(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
-    let whole = bytes.len() / 8;
-    in_slices(whole, |eights| {
-        for c in bytes[eights.start * 8..eights.end * 8].chunks_exact(8) {
-            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h ^ x).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
-        }
-        Ok::<(), ()>(())
-    })
-    .unwrap_or(());
-    let rest = &bytes[whole * 8..];
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ x).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
+    }
     let mut last = [0u8; 8];
-    last[..rest.len()].copy_from_slice(rest);
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
     h = (h ^ u64::from_le_bytes(last)).wrapping_mul(0x0000_0100_0000_01b3);
     h ^ (h >> 29)
 }
@@ -246,21 +241,18 @@ impl Lexicon {
         let mut freqs = Vec::with_capacity(words);
         let mut freq = Reader { bytes: freq, at: 0 };
         let mut in_dict = 0;
-        in_slices(words, |slice| {
-            for &t in &lexicon_tag[slice] {
-                if t == 0 {
-                    freqs.push(0);
-                    continue;
-                }
-                if usize::from(t) > tags.len() {
-                    return Err(format!("tag {t} of {} tags", tags.len()));
-                }
-                let f = freq.varint("frequency")?;
-                freqs.push(u32::try_from(f).map_err(|_| format!("frequency {f} too large"))?);
-                in_dict += 1;
+        for &t in &lexicon_tag {
+            if t == 0 {
+                freqs.push(0);
+                continue;
             }
-            Ok(())
-        })?;
+            if usize::from(t) > tags.len() {
+                return Err(format!("tag {t} of {} tags", tags.len()));
+            }
+            let f = freq.varint("frequency")?;
+            freqs.push(u32::try_from(f).map_err(|_| format!("frequency {f} too large"))?);
+            in_dict += 1;
+        }
         if in_dict != dict_words || !freq.done() {
             return Err(format!(
                 "{in_dict} dictionary words (or frequencies left over); the header says {dict_words}"
@@ -269,17 +261,14 @@ impl Lexicon {
         let mut idf = Reader { bytes: idf, at: 0 };
         let mut idf_index = Vec::with_capacity(words);
         let mut with_idf = 0;
-        in_slices(words, |slice| {
-            for _ in slice {
-                let i = idf.varint("IDF index")?;
-                if i > idf_values.len() as u64 {
-                    return Err(format!("IDF index {i} of {} values", idf_values.len()));
-                }
-                with_idf += usize::from(i != 0);
-                idf_index.push(i as u16);
+        for _ in 0..words {
+            let i = idf.varint("IDF index")?;
+            if i > idf_values.len() as u64 {
+                return Err(format!("IDF index {i} of {} values", idf_values.len()));
             }
-            Ok(())
-        })?;
+            with_idf += usize::from(i != 0);
+            idf_index.push(i as u16);
+        }
         if with_idf != idf_words || !idf.done() {
             return Err(format!(
                 "{with_idf} IDF words (or bytes left over); the header says {idf_words}"
@@ -352,14 +341,9 @@ impl Lexicon {
     /// jieba returns shows them.)
     pub fn jieba(&self) -> Jieba {
         let mut jieba = Jieba::empty();
-        in_slices(self.len(), |words| {
-            for i in words.filter(|&i| self.tag[i] != 0) {
-                let tag = &self.tags[usize::from(self.tag[i]) - 1];
-                jieba.add_word(self.word(i), Some(self.freq[i] as usize), Some(tag));
-            }
-            Ok::<(), ()>(())
-        })
-        .unwrap_or(());
+        for (word, freq, tag) in self.dict_entries() {
+            jieba.add_word(word, Some(freq), Some(tag));
+        }
         jieba
     }
 
@@ -384,73 +368,35 @@ fn decode_words(
         at: 0,
     };
     let mut prev_start = 0;
-    if shared.len() != suffix_len.len() {
-        return Err("the shared and suffix length columns differ in length".into());
-    }
-    in_slices(shared.len(), |slice| {
-        for i in slice {
-            let (keep, add) = (shared[i], suffix_len[i]);
-            if usize::from(keep) > word.len() || add == 0 {
-                return Err(format!("word {i}: shares {keep} chars and adds {add}"));
-            }
-            word.truncate(usize::from(keep));
-            for _ in 0..add {
-                let b = codes.take(1, "suffix")?[0];
-                let code = if b < 0x80 {
-                    usize::from(b)
-                } else {
-                    usize::from(b & 0x7f) << 8 | usize::from(codes.take(1, "suffix")?[0])
-                };
-                let c = *chars
-                    .get(code)
-                    .ok_or_else(|| format!("word {i}: char {code} of {}", chars.len()))?;
-                word.push(c);
-            }
-            let start = text.len();
-            text.extend(word.iter());
-            // Sorted and distinct, or the lookups' binary search would miss words.
-            if i > 0 && text[prev_start..start] >= text[start..] {
-                return Err(format!("word {i} is out of order"));
-            }
-            prev_start = start;
-            let end = u32::try_from(text.len()).map_err(|_| "words too long".to_string())?;
-            ends.push(end);
+    for (i, (&keep, &add)) in shared.iter().zip(suffix_len).enumerate() {
+        if usize::from(keep) > word.len() || add == 0 {
+            return Err(format!("word {i}: shares {keep} chars and adds {add}"));
         }
-        Ok(())
-    })?;
+        word.truncate(usize::from(keep));
+        for _ in 0..add {
+            let b = codes.take(1, "suffix")?[0];
+            let code = if b < 0x80 {
+                usize::from(b)
+            } else {
+                usize::from(b & 0x7f) << 8 | usize::from(codes.take(1, "suffix")?[0])
+            };
+            let c = *chars
+                .get(code)
+                .ok_or_else(|| format!("word {i}: char {code} of {}", chars.len()))?;
+            word.push(c);
+        }
+        let start = text.len();
+        text.extend(word.iter());
+        // Sorted and distinct, or the lookups' binary search would miss words.
+        if i > 0 && text[prev_start..start] >= text[start..] {
+            return Err(format!("word {i} is out of order"));
+        }
+        prev_start = start;
+        let end = u32::try_from(text.len()).map_err(|_| "words too long".to_string())?;
+        ends.push(end);
+    }
     if !codes.done() {
         return Err("suffix bytes left over".into());
     }
     Ok((text, ends))
-}
-
-/// Items a start-up loop handles per call of [`in_slices`]'s step.
-const SLICE: usize = 4096;
-
-/// Runs `step` over `0..len` in consecutive slices, stopping at its first error.
-///
-/// The browser first runs wasm from a quickly compiled baseline and swaps in optimised code
-/// for a function only on a later call, once it has turned hot; a loop that runs once from
-/// start to finish (the lexicon's 349 k words) stays in baseline code, several times slower.
-/// Cut into calls of one function that is never inlined, it runs optimised after the first
-/// few slices.
-pub(crate) fn in_slices<E>(
-    len: usize,
-    mut step: impl FnMut(std::ops::Range<usize>) -> Result<(), E>,
-) -> Result<(), E> {
-    let mut at = 0;
-    while at < len {
-        let end = len.min(at + SLICE);
-        run_slice(&mut step, at..end)?;
-        at = end;
-    }
-    Ok(())
-}
-
-#[inline(never)]
-fn run_slice<E>(
-    step: &mut impl FnMut(std::ops::Range<usize>) -> Result<(), E>,
-    slice: std::ops::Range<usize>,
-) -> Result<(), E> {
-    step(slice)
 }
