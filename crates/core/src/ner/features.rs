@@ -144,9 +144,13 @@ pub fn extract(
         }
     };
     let tok = |k: Option<usize>| k.and_then(|k| tokens.get(k));
+    // Each char's class once (template 11 reads three per char): the classes of the previous
+    // char and this one carry over from one char to the next.
+    let (mut class1, mut class0) = (class(BOS), class(at(0)));
     for i in 0..chars.len() {
         let p = i as isize;
         let (c2, c1, c0, n1, n2) = (at(p - 2), at(p - 1), at(p), at(p + 1), at(p + 2));
+        let class_n1 = class(n1);
         let w = words.get(i).copied().unwrap_or(CharWord {
             tok: None,
             bmes: b'S',
@@ -173,7 +177,7 @@ pub fn extract(
             *f(8).char(c0).char(n1),
             *f(9).char(n1).char(n2),
             *f(10).char(c1).char(c0).char(n1),
-            *f(11).byte(class(c1)).byte(class(c0)).byte(class(n1)),
+            *f(11).byte(class1).byte(class0).byte(class_n1),
             *f(12).byte(b).str(pos(word)),
             *f(13).byte(b).str(short(word)),
             *f(14).byte(b).str(pos(prev)),
@@ -194,6 +198,7 @@ pub fn extract(
             *f(22).byte(b).char(c0).str(pos(word)),
         ];
         out.extend(feats.iter().map(|h| h.finish(mask)));
+        (class1, class0) = (class0, class_n1);
     }
 }
 

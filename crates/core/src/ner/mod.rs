@@ -139,8 +139,12 @@ impl NerModel {
     /// Only the worker calls it, so only the worker's wasm uses SIMD (Chrome 91, Firefox 89,
     /// Safari 16.4 and later); `static/worker_loader.js` says so plainly where it is missing.
     #[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
-    fn decode(&self, feats: &[u32], paths: &decode::Paths, emissions: &mut Vec<f32>) -> Vec<usize> {
-        let t_n = self.n_tags();
+    fn decode(
+        &self,
+        feats: &[u32],
+        paths: &decode::Paths,
+        emissions: &mut Vec<decode::Row>,
+    ) -> Vec<usize> {
         emissions.clear();
         for pos in feats.chunks_exact(features::PER_CHAR) {
             // Sums of at most PER_CHAR (23) weights of ±127: exact in i16 and in f32.
@@ -152,9 +156,12 @@ impl NerModel {
                     }
                 }
             }
-            emissions.extend(row[..t_n].iter().map(|&x| f32::from(x)));
+            // Every lane, padding included (0 there): a fixed-width conversion.
+            emissions.push(std::array::from_fn(|k| {
+                row.get(k).map_or(0.0, |&x| f32::from(x))
+            }));
         }
-        paths.best(emissions)
+        paths.best_rows(emissions)
     }
 
     /// Scores what the engine reports on annotated sentences (each normalised and segmented
