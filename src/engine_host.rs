@@ -22,27 +22,6 @@ const WARM_UP_TEXT: &str =
 与会专家认为，公共图书馆应当利用AI和大数据技术，为市民提供更好的阅读服务。\n\
 活动还邀请了清华大学的学者分享古籍保护经验。";
 
-/// Analyses of [`WARM_UP_TEXT`] run after `ready` (see [`EngineHost::warm_up`]).
-const WARM_UP_ANALYSES: usize = 3;
-
-/// `count` made-up cloud words (two chars of [`WARM_UP_TEXT`] each, scores falling): a cloud
-/// as full as a real report's, for the warm-up.
-fn warm_up_cloud_words(count: usize) -> Vec<CloudInput> {
-    let chars: Vec<char> = WARM_UP_TEXT
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .collect();
-    (0..count)
-        .map(|i| CloudInput {
-            term: [chars[i % chars.len()], chars[(i * 7 + 3) % chars.len()]]
-                .iter()
-                .collect(),
-            score: 1.0 / (1.0 + i as f64 / 8.0),
-            count: count - i,
-        })
-        .collect()
-}
-
 /// Progress of an analysis is told no more often than this: the page redraws its bar on each.
 pub const PROGRESS_EVERY_MS: f64 = 200.0;
 
@@ -181,28 +160,12 @@ impl EngineHost {
     /// compiled baseline and optimises the functions that turn out hot; without this the
     /// user's first analysis runs in baseline code and takes several times longer than later
     /// ones. Called after `ready` is sent, so the page does not wait for it.
-    ///
-    /// More than one analysis because V8 runs a function's optimised code only from its next
-    /// call on: after a single warm-up analysis, a 20 KB text took 108, 34, then 20 ms in the
-    /// engine (headless Chromium). The cloud is laid out once more at the report's default size
-    /// and word count: a cloud's spiral depends on both and is computed once and kept (15–20 ms
-    /// natively), so the user's first full report reuses it instead of computing it.
     pub fn warm_up(&self) {
         // Three times over, so that the stages that need repeats (phrases, co-occurrence) run too.
         let text = WARM_UP_TEXT.repeat(3);
-        let Ok(analyzer) = self.analyzer.try_borrow() else {
-            return;
-        };
-        for _ in 0..WARM_UP_ANALYSES {
+        if let Ok(analyzer) = self.analyzer.try_borrow() {
             let _ = analyzer.analyse(&text, &wenxi_core::Options::default());
         }
-        let options = cloud::CloudOptions::default();
-        let _ = cloud::layout(
-            &warm_up_cloud_words(options.max_words),
-            &options,
-            &EstimatedGlyphs,
-            None,
-        );
     }
 
     /// Answers one request given as JSON. `now_ms` reads a monotonic clock; it is a parameter
@@ -475,29 +438,6 @@ mod tests {
         };
         host.handle(&short.to_json(), || 0.0, &|_| *quiet.borrow_mut() += 1);
         assert_eq!(quiet.into_inner(), 0);
-    }
-
-    /// The warm-up leaves no trace in what the engine answers.
-    #[test]
-    fn warming_up_changes_no_report() {
-        let host = EngineHost::load();
-        let text = "北京市海淀区图书馆举办读书会，馆长李明介绍了新馆的情况。\n".repeat(30);
-        let before = analyse(&host, &text, &[]);
-        host.warm_up();
-        assert_eq!(analyse(&host, &text, &[]), before);
-    }
-
-    /// The warm-up's cloud has as many distinct words as a full report's (its spiral, which
-    /// depends on the word count, is the one a report's cloud reuses).
-    #[test]
-    fn the_warm_up_cloud_is_full() {
-        let count = wenxi_core::cloud::CloudOptions::default().max_words;
-        let words = warm_up_cloud_words(count);
-        let terms: std::collections::HashSet<&str> =
-            words.iter().map(|w| w.term.as_str()).collect();
-        assert_eq!(terms.len(), count);
-        assert!(words.iter().all(|w| w.term.chars().count() == 2));
-        assert!(words.windows(2).all(|w| w[0].score > w[1].score));
     }
 
     /// Hundreds of occurrences of a name cross to the page as the first SPANS_SENT, with the
