@@ -25,7 +25,7 @@ pub struct Whole<'a> {
     pub text: &'a str,
     pub chars: &'a [char],
     /// Its tokens, in order.
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// Its entity occurrences, in text order.
     pub spans: &'a [EntitySpan],
     /// Stop words, for the statistics' frequency lists.

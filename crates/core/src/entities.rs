@@ -221,7 +221,7 @@ pub fn split_names(spans: &[EntitySpan], tokens: &[Token]) -> Vec<Phrase> {
         }
         let entry = names
             .entry(s.text.as_str())
-            .or_insert_with(|| (inside.iter().map(|t| t.text.clone()).collect(), 0));
+            .or_insert_with(|| (inside.iter().map(|t| t.text.to_string()).collect(), 0));
         entry.1 += 1;
     }
     names

@@ -417,7 +417,7 @@ impl Analyzer {
             .map(|t| passage::PassageToken {
                 start: start + t.start,
                 end: start + t.end,
-                pos: t.pos,
+                pos: t.pos.into(),
             })
             .collect();
         let end = start + slice.chars().count();

@@ -160,7 +160,7 @@ struct Word<'a> {
 fn may_be_edge(t: &Token, is_stop: &dyn Fn(&str) -> bool) -> bool {
     let tag = t.pos.chars().next().unwrap_or('x');
     let function = t.len() == 1 && "upcyeordf".contains(tag);
-    t.kind != TokenKind::Number && !"dmqtx".contains(tag) && !function && !is_stop(&t.text)
+    t.kind != TokenKind::Number && !"dmqtx".contains(tag) && !function && !is_stop(t.text)
 }
 
 /// Finds the phrases of a segmented text, best first (score, then term).
@@ -179,10 +179,10 @@ pub fn discover(
     let seq: Vec<u32> = tokens
         .iter()
         .map(|t| {
-            let id = *ids.entry(t.text.as_str()).or_insert_with(|| {
+            let id = *ids.entry(t.text).or_insert_with(|| {
                 let word = t.kind.is_word();
                 words.push(Word {
-                    text: &t.text,
+                    text: t.text,
                     chars: t.len(),
                     count: 0,
                     word,

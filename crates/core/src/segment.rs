@@ -28,18 +28,22 @@ impl TokenKind {
 }
 
 /// One segment of the normalised text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub text: String,
+///
+/// The word borrows the text and the tag borrows the segmenter (`'a` is the shorter of the
+/// two): a token owns no heap memory, so making and dropping the million or so of 5 MB of text
+/// costs no allocation (two per token when both were `String`s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
     /// jieba/ICTCLAS part-of-speech tag (`x` for punctuation and white space).
-    pub pos: String,
+    pub pos: &'a str,
     /// Char span `[start, end)`.
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn len(&self) -> usize {
         self.end - self.start
     }
@@ -80,7 +84,7 @@ pub fn kind_of(text: &str) -> TokenKind {
 ///
 /// jieba's tokens are expected to tile the text; should they ever leave a gap, the gap becomes
 /// a token of its own so that concatenation always gives the text back.
-pub fn segment(jieba: &Jieba, normalized: &str) -> Vec<Token> {
+pub fn segment<'a>(jieba: &'a Jieba, normalized: &'a str) -> Vec<Token<'a>> {
     let tags = jieba.tag(normalized, true);
     // One token per tag, and rarely a gap or two: sized once rather than grown by doubling.
     let mut tokens = Vec::with_capacity(tags.len() + 1);
@@ -110,11 +114,11 @@ pub fn segment(jieba: &Jieba, normalized: &str) -> Vec<Token> {
     tokens
 }
 
-fn push(tokens: &mut Vec<Token>, text: &str, pos: &str, start: usize) -> usize {
+fn push<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, pos: &'a str, start: usize) -> usize {
     let end = start + text.chars().count();
     tokens.push(Token {
-        text: text.to_string(),
-        pos: pos.to_string(),
+        text,
+        pos,
         start,
         end,
         kind: kind_of(text),
@@ -125,7 +129,7 @@ fn push(tokens: &mut Vec<Token>, text: &str, pos: &str, start: usize) -> usize {
 /// Tokens written by hand as `word/pos` pairs separated by single spaces, for tests of the
 /// stages after segmentation: returns the text's chars and its tokens.
 #[cfg(test)]
-pub(crate) fn tokens_from_spec(spec: &str) -> (Vec<char>, Vec<Token>) {
+pub(crate) fn tokens_from_spec(spec: &str) -> (Vec<char>, Vec<Token<'_>>) {
     let mut pos = 0;
     let mut text = String::new();
     let tokens = spec
@@ -136,8 +140,8 @@ pub(crate) fn tokens_from_spec(spec: &str) -> (Vec<char>, Vec<Token>) {
             let start = pos;
             pos += w.chars().count();
             Token {
-                text: w.into(),
-                pos: p.into(),
+                text: w,
+                pos: p,
                 start,
                 end: pos,
                 kind: kind_of(w),
@@ -180,7 +184,7 @@ mod tests {
             "",
         ] {
             let toks = segment(jieba(), s);
-            let joined: String = toks.iter().map(|t| t.text.as_str()).collect();
+            let joined: String = toks.iter().map(|t| t.text).collect();
             assert_eq!(joined, s);
             let mut pos = 0;
             for t in &toks {

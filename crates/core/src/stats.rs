@@ -101,11 +101,7 @@ pub fn compute_with(
     is_stop: &dyn Fn(&str) -> bool,
 ) -> Stats {
     compute_by(text, chars, sentences, tokens, &|words| {
-        let unique_words = words
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<WordSet<_>>()
-            .len();
+        let unique_words = words.iter().map(|t| t.text).collect::<WordSet<_>>().len();
         (unique_words, frequent_words(words, is_stop))
     })
 }
@@ -128,7 +124,7 @@ pub fn compute_slice(
 /// The number of each distinct word (word tokens only, by text) of a text, and what the
 /// frequency lists ask of it.
 pub struct WordIds<'t> {
-    tokens: &'t [Token],
+    tokens: &'t [Token<'t>],
     /// Per token, its word's number ([`NO_WORD`] for tokens that are no word).
     at: Vec<u32>,
     texts: Vec<&'t str>,
@@ -166,8 +162,8 @@ impl<'t> WordIds<'t> {
                 if !t.kind.is_word() {
                     return NO_WORD;
                 }
-                *ids.entry(t.text.as_str()).or_insert_with(|| {
-                    texts.push(t.text.as_str());
+                *ids.entry(t.text).or_insert_with(|| {
+                    texts.push(t.text);
                     (texts.len() - 1) as u32
                 })
             })
@@ -204,7 +200,7 @@ impl<'t> WordIds<'t> {
                 s.seen[id as usize] = true;
                 s.words.push(id);
             }
-            let Some(pos) = broad_pos(&t.pos) else {
+            let Some(pos) = broad_pos(t.pos) else {
                 continue;
             };
             let slot = id as usize * POS.len() + pos as usize;
@@ -320,8 +316,8 @@ fn frequent_words(words: &[&Token], is_stop: &dyn Fn(&str) -> bool) -> Vec<Frequ
     // rest of the statistics together; the few words kept are sorted below.
     let mut counts: WordMap<(PartOfSpeech, &str), usize> = WordMap::default();
     for t in words {
-        if let Some(pos) = broad_pos(&t.pos) {
-            *counts.entry((pos, t.text.as_str())).or_insert(0) += 1;
+        if let Some(pos) = broad_pos(t.pos) {
+            *counts.entry((pos, t.text)).or_insert(0) += 1;
         }
     }
     // Asked once per distinct word rather than per occurrence.
@@ -364,7 +360,7 @@ mod tests {
     use super::*;
     use crate::segment::kind_of;
 
-    fn toks(words: &[&str]) -> Vec<Token> {
+    fn toks<'a>(words: &[&'a str]) -> Vec<Token<'a>> {
         let mut pos = 0;
         words
             .iter()
@@ -372,8 +368,8 @@ mod tests {
                 let start = pos;
                 pos += w.chars().count();
                 Token {
-                    text: w.to_string(),
-                    pos: "x".into(),
+                    text: w,
+                    pos: "x",
                     start,
                     end: pos,
                     kind: kind_of(w),
@@ -444,7 +440,7 @@ mod tests {
     }
 
     /// Tokens with their tags written by hand: `word/tag` separated by single spaces.
-    fn tagged(spec: &str) -> (String, Vec<Token>) {
+    fn tagged(spec: &str) -> (String, Vec<Token<'_>>) {
         let (chars, tokens) = crate::segment::tokens_from_spec(spec);
         (chars.into_iter().collect(), tokens)
     }

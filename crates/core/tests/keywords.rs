@@ -33,14 +33,14 @@ fn fixture() -> &'static (Jieba, KeywordRanker) {
     F.get_or_init(|| (Jieba::new(), KeywordRanker::new()))
 }
 
-fn rank_with(text: &str, options: &Options) -> (Vec<Token>, Rankings) {
+fn rank_with<'a>(text: &'a str, options: &Options) -> (Vec<Token<'a>>, Rankings) {
     let (jieba, ranker) = fixture();
     let tokens = segment(jieba, text);
     let rankings = ranker.rank(jieba, &tokens, 10_000, options);
     (tokens, rankings)
 }
 
-fn rank(text: &str) -> (Vec<Token>, Rankings) {
+fn rank(text: &str) -> (Vec<Token<'_>>, Rankings) {
     rank_with(text, &Options::default())
 }
 
@@ -51,7 +51,7 @@ fn jieba_config(tokens: &[Token]) -> KeywordExtractConfig {
     stop.extend(stopwords::english());
     for t in tokens {
         if !t.text.chars().any(char::is_alphabetic) {
-            stop.insert(t.text.clone());
+            stop.insert(t.text.to_string());
         }
     }
     KeywordExtractConfig::builder()
@@ -169,8 +169,7 @@ fn frequency_counts_the_tokens() {
 fn textrank_neighbours_are_the_most_frequent_near_words() {
     let (tokens, r) = rank(REPORT);
     let candidates: BTreeSet<&str> = r.frequency.iter().map(|k| k.term.as_str()).collect();
-    let is_candidate =
-        |t: &Token| candidates.contains(t.text.as_str()) && CANDIDATE_POS.contains(&t.pos.as_str());
+    let is_candidate = |t: &Token| candidates.contains(t.text) && CANDIDATE_POS.contains(&t.pos);
     for k in r.textrank.iter().take(10) {
         let mut near: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, t) in tokens.iter().enumerate() {
@@ -180,7 +179,7 @@ fn textrank_neighbours_are_the_most_frequent_near_words() {
             let lo = i.saturating_sub(4);
             for (j, u) in tokens.iter().enumerate().take(i + 5).skip(lo) {
                 if j != i && u.text != k.term && is_candidate(u) {
-                    *near.entry(u.text.as_str()).or_insert(0) += 1;
+                    *near.entry(u.text).or_insert(0) += 1;
                 }
             }
         }

@@ -15,7 +15,7 @@ fn fixture() -> &'static (Jieba, KeywordRanker) {
     F.get_or_init(|| (Jieba::new(), KeywordRanker::new()))
 }
 
-fn tokens(text: &str) -> Vec<Token> {
+fn tokens(text: &str) -> Vec<Token<'_>> {
     segment(&fixture().0, text)
 }
 
@@ -71,7 +71,7 @@ fn a_split_new_word_is_put_back_together() {
             continue;
         }
         for (text, start, end) in [("河长", t.start, t.start + 2), ("制", t.start + 2, t.end)] {
-            let (text, pos, kind) = (text.to_string(), "n".to_string(), TokenKind::Word);
+            let (text, pos, kind) = (text, "n", TokenKind::Word);
             toks.push(Token {
                 text,
                 pos,
@@ -214,7 +214,8 @@ fn peoples_daily_sample() {
             words.collect::<String>() + "\n"
         })
         .collect();
-    let toks = tokens(&Normalized::new(&text).text);
+    let normal = Normalized::new(&text).text;
+    let toks = tokens(&normal);
     let (jieba, ranker) = fixture();
     let start = Instant::now();
     let found = discover(&toks, &|w| jieba.has_word(w), &|w| ranker.is_stop_word(w));

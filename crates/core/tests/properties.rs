@@ -31,12 +31,14 @@ fn ranker() -> &'static KeywordRanker {
     R.get_or_init(KeywordRanker::new)
 }
 
-/// The normalised text, its chars and tokens.
-fn prepare(s: &str) -> (String, Vec<char>, Vec<Token>) {
-    let text = Normalized::new(s).text;
-    let tokens = segment::segment(jieba(), &text);
-    let chars = text.chars().collect();
-    (text, chars, tokens)
+/// The normalised text.
+fn normalise(s: &str) -> String {
+    Normalized::new(s).text
+}
+
+/// The chars and tokens of a normalised text (the tokens borrow it).
+fn prepare(text: &str) -> (Vec<char>, Vec<Token<'_>>) {
+    (text.chars().collect(), segment::segment(jieba(), text))
 }
 
 /// Scores in 0..=1, the best exactly 1, best first.
@@ -88,7 +90,8 @@ proptest! {
 
     #[test]
     fn tokens_tile_the_text(s in text(30)) {
-        let (normal, chars, tokens) = prepare(&s);
+        let normal = normalise(&s);
+        let (chars, tokens) = prepare(&normal);
         let mut at = 0;
         for t in &tokens {
             prop_assert_eq!(t.start, at);
@@ -97,7 +100,7 @@ proptest! {
             at = t.end;
         }
         prop_assert_eq!(at, chars.len());
-        prop_assert_eq!(tokens.iter().map(|t| t.text.as_str()).collect::<String>(), normal);
+        prop_assert_eq!(tokens.iter().map(|t| t.text).collect::<String>(), normal);
         for line in s.lines() {
             prop_assert_eq!(analyzer().segment(line).concat(), line);
         }
@@ -114,7 +117,8 @@ proptest! {
 
     #[test]
     fn statistics_add_up(s in text(30)) {
-        let (normal, chars, tokens) = prepare(&s);
+        let normal = normalise(&s);
+        let (chars, tokens) = prepare(&normal);
         let st = stats::compute(&normal, &tokens);
         prop_assert_eq!(st.characters, s.chars().filter(|c| !c.is_whitespace()).count());
         prop_assert_eq!(st.han_characters, chars.iter().filter(|&&c| is_han(c)).count());
@@ -131,7 +135,8 @@ proptest! {
 
     #[test]
     fn entity_spans_name_their_chars_without_overlap(s in text(30)) {
-        let (normal, chars, tokens) = prepare(&s);
+        let normal = normalise(&s);
+        let (chars, tokens) = prepare(&normal);
         let spans = entities::find_spans(&normal, &tokens);
         let mut last_end = 0;
         for e in &spans {
@@ -168,7 +173,8 @@ proptest! {
 
     #[test]
     fn phrases_are_runs_of_their_parts(s in plain_text()) {
-        let (normal, _, tokens) = prepare(&s);
+        let normal = normalise(&s);
+        let (_, tokens) = prepare(&normal);
         let found = phrases::discover(&tokens, &|w| jieba().has_word(w), &|w| ranker().is_stop_word(w));
         for p in &found {
             prop_assert!(p.parts.len() >= 2, "{p:?}");
@@ -184,7 +190,8 @@ proptest! {
     #[test]
     fn keyword_scores_are_ranked_in_range(s in plain_text(), mixed in text(10)) {
         let s = s + &mixed;
-        let (normal, _, tokens) = prepare(&s);
+        let normal = normalise(&s);
+        let (_, tokens) = prepare(&normal);
         let r = ranker().rank(jieba(), &tokens, 20, &Options::default());
         check_ranking(&r.tfidf)?;
         check_ranking(&r.textrank)?;

@@ -322,7 +322,7 @@ mod tests {
             .map(|t| {
                 let next = ids.len() as u32;
                 (t.pos.starts_with('n') && t.text.chars().count() >= 2)
-                    .then(|| *ids.entry(t.text.as_str()).or_insert(next))
+                    .then(|| *ids.entry(t.text).or_insert(next))
             })
             .collect();
         split(&chars, &tokens, &terms)

@@ -261,10 +261,10 @@ fn person_cue(tokens: &[Token], i: usize, last: usize) -> bool {
     let before = i
         .checked_sub(1)
         .and_then(|j| tokens.get(j))
-        .is_some_and(|p| p.pos.starts_with('n') && is_title(&p.text));
+        .is_some_and(|p| p.pos.starts_with('n') && is_title(p.text));
     let after = tokens
         .get(last + 1)
-        .is_some_and(|x| SPEECH_VERBS.contains(&x.text.as_str()));
+        .is_some_and(|x| SPEECH_VERBS.contains(&x.text));
     before || after
 }
 
@@ -284,23 +284,23 @@ fn is_person(tokens: &[Token], i: usize, in_dict: Option<&dyn Fn(&str) -> bool>)
     let n = t.len();
     let beside = |j: Option<usize>| {
         j.and_then(|j| tokens.get(j))
-            .is_some_and(|x| PERSON_CONTEXT.contains(&x.text.as_str()))
+            .is_some_and(|x| PERSON_CONTEXT.contains(&x.text))
     };
     let context = || beside(i.checked_sub(1)) || beside(Some(i + 1)) || person_cue(tokens, i, i);
-    match t.pos.as_str() {
+    match t.pos {
         "nr" => {
-            person_length_ok(&t.text, n)
-                && all_han(&t.text)
-                && (has_surname(&t.text) || n >= 3 && context())
-                && !NOT_PERSONS.contains(&t.text.as_str())
-                && !(n == 2 && in_dict.is_some_and(|d| d(&t.text)) && !context())
+            person_length_ok(t.text, n)
+                && all_han(t.text)
+                && (has_surname(t.text) || n >= 3 && context())
+                && !NOT_PERSONS.contains(&t.text)
+                && !(n == 2 && in_dict.is_some_and(|d| d(t.text)) && !context())
         }
         // Transliterated and foreign names, with the middle dot (`nrt` also tags many
         // everyday two-char words: 令人, 科普).
         "nrt" | "nrfg" => {
             (if t.pos == "nrt" { 3 } else { 2 }..=12).contains(&n)
                 && t.text.chars().all(|c| is_han(c) || c == '·')
-                && !NOT_PERSONS.contains(&t.text.as_str())
+                && !NOT_PERSONS.contains(&t.text)
         }
         _ => false,
     }
@@ -311,9 +311,9 @@ fn is_person(tokens: &[Token], i: usize, in_dict: Option<&dyn Fn(&str) -> bool>)
 fn is_place(t: &Token, in_dict: Option<&dyn Fn(&str) -> bool>) -> bool {
     t.pos == "ns"
         && t.len() >= 2
-        && all_han(&t.text)
-        && !NOT_PLACES.contains(&t.text.as_str())
-        && in_dict.is_none_or(|d| d(&t.text))
+        && all_han(t.text)
+        && !NOT_PLACES.contains(&t.text)
+        && in_dict.is_none_or(|d| d(t.text))
 }
 
 fn org_suffix(t: &Token) -> Option<&'static str> {
@@ -327,7 +327,7 @@ fn org_suffix(t: &Token) -> Option<&'static str> {
 }
 
 fn is_org_part(t: &Token) -> bool {
-    ORG_PARTS.contains(&t.pos.as_str()) && all_han(&t.text)
+    ORG_PARTS.contains(&t.pos) && all_han(t.text)
 }
 
 pub fn find(
@@ -345,7 +345,7 @@ pub fn find(
         if is_place(t, in_dict) {
             out.extend(span(chars, EntityType::Place, t.start, t.end));
         }
-        if t.pos == "nt" && t.len() >= 2 && !NOT_ORGS.contains(&t.text.as_str()) {
+        if t.pos == "nt" && t.len() >= 2 && !NOT_ORGS.contains(&t.text) {
             out.extend(span(chars, EntityType::Organization, t.start, t.end));
         }
         if let Some(start) = org_start(tokens, i) {
@@ -376,28 +376,28 @@ fn surname_split(
     let t = &tokens[i];
     let next = tokens.get(i + 1)?;
     let single = t.len() == 1 && t.pos == "nr" && t.text.chars().next().is_some_and(is_surname);
-    let compound = t.len() == 2 && starts_with_compound_surname(&t.text);
+    let compound = t.len() == 2 && starts_with_compound_surname(t.text);
     if !(single || compound)
         || !(1..=2).contains(&next.len())
-        || !all_han(&next.text)
-        || is_title(&next.text)
-        || !GIVEN_NAME_TAGS.contains(&next.pos.as_str())
+        || !all_han(next.text)
+        || is_title(next.text)
+        || !GIVEN_NAME_TAGS.contains(&next.pos)
     {
         return None;
     }
-    let name_tag = matches!(next.pos.as_str(), "nr" | "nrt" | "nrfg");
+    let name_tag = matches!(next.pos, "nr" | "nrt" | "nrfg");
     if compound {
-        return (name_tag || matches!(next.pos.as_str(), "nz" | "ng" | "n")).then_some(next.end);
+        return (name_tag || matches!(next.pos, "nz" | "ng" | "n")).then_some(next.end);
     }
-    let made_up = in_dict.is_some_and(|d| !d(&next.text));
+    let made_up = in_dict.is_some_and(|d| !d(next.text));
     let cue = person_cue(tokens, i, i + 1);
     let after_function_word = i
         .checked_sub(1)
         .and_then(|j| tokens.get(j))
-        .is_some_and(|p| matches!(p.pos.as_str(), "d" | "m" | "q"));
+        .is_some_and(|p| matches!(p.pos, "d" | "m" | "q"));
     let nominal = next.len() == 2
         && matches!(
-            next.pos.as_str(),
+            next.pos,
             "nr" | "nrt" | "nrfg" | "n" | "nz" | "a" | "t" | "ns" | "b"
         );
     let ok = cue || !after_function_word && (name_tag || made_up || nominal);
@@ -412,9 +412,9 @@ fn joins_org(tokens: &[Token], j: usize) -> bool {
     else {
         return false;
     };
-    matches!(conj.text.as_str(), "和")
+    matches!(conj.text, "和")
         && is_org_part(left)
-        && matches!(left.pos.as_str(), "vn" | "n" | "an")
+        && matches!(left.pos, "vn" | "n" | "an")
         && org_suffix(left).is_none()
 }
 

@@ -151,11 +151,21 @@ const UNITS: [&str; 48] = [
 
 /// Single chars that end a quantity inside a numeral token (`三个`, `万辆`, `4.3亿`).
 fn is_unit_char(c: char) -> bool {
+    // The one-char units, sorted once: asked per char of every numeral run.
+    static UNIT_CHARS: OnceLock<Vec<char>> = OnceLock::new();
+    let unit_chars = UNIT_CHARS.get_or_init(|| {
+        let mut cs: Vec<char> = UNITS
+            .iter()
+            .filter_map(|u| {
+                let mut it = u.chars();
+                it.next().filter(|_| it.next().is_none())
+            })
+            .collect();
+        cs.sort_unstable();
+        cs
+    });
     matches!(c, '%' | '‰' | '万' | '亿')
-        || UNITS.iter().any(|u| {
-            let mut it = u.chars();
-            it.next() == Some(c) && it.next().is_none()
-        })
+        || unit_chars.binary_search(&c).is_ok()
         || matches!(
             c,
             '辆' | '块'
@@ -283,13 +293,13 @@ fn part_of(t: &Token) -> Part {
             .chars()
             .zip(t.text.chars().skip(1))
             .any(|(a, b)| is_numeral(a) && is_date_part(b));
-    if date_word || matches!(t.pos.as_str(), "m" | "mq") && (numeric_word() || number_and_unit()) {
+    if date_word || matches!(t.pos, "m" | "mq") && (numeric_word() || number_and_unit()) {
         return Part::Number;
     }
-    if matches!(t.pos.as_str(), "t" | "tg")
+    if matches!(t.pos, "t" | "tg")
         && t.text.chars().any(is_time_char)
-        && !NOT_TIMES.contains(&t.text.as_str())
-        || is_day_words(&t.text)
+        && !NOT_TIMES.contains(&t.text)
+        || is_day_words(t.text)
     {
         return Part::TimeWord;
     }
@@ -297,11 +307,11 @@ fn part_of(t: &Token) -> Part {
     static DATE_PARTS: OnceLock<Set<&str>> = OnceLock::new();
     static UNIT_WORDS: OnceLock<Set<&str>> = OnceLock::new();
     let date_parts = DATE_PARTS.get_or_init(|| DATE_PART_WORDS.into_iter().collect());
-    if date_parts.contains(t.text.as_str()) {
+    if date_parts.contains(t.text) {
         return Part::DateWord;
     }
     let units = UNIT_WORDS.get_or_init(|| UNITS.into_iter().collect());
-    if t.pos == "q" || units.contains(t.text.as_str()) {
+    if t.pos == "q" || units.contains(t.text) {
         return Part::Unit;
     }
     Part::Other
@@ -359,12 +369,17 @@ fn classify(chars: &[char], start: usize, end: usize, parts: &[Part]) -> Option<
     if ADVERBS.contains(&text.as_str()) {
         return None;
     }
-    // 百分之五 and 3个百分点 hold 分 after a numeral but are no clock times.
-    let plain = text
-        .replace("百分之", "")
-        .replace("千分之", "")
-        .replace("百分点", "");
-    let cs: Vec<char> = plain.chars().collect();
+    // 百分之五 and 3个百分点 hold 分 after a numeral but are no clock times. Each holds 分:
+    // a run without one (most) is kept as it is, with no new string.
+    let cs: Vec<char> = if text.contains('分') {
+        text.replace("百分之", "")
+            .replace("千分之", "")
+            .replace("百分点", "")
+            .chars()
+            .collect()
+    } else {
+        text.chars().collect()
+    };
     // 点 between numerals is a decimal point (六点六万千瓦), unless minutes follow (三点五分).
     let decimal = |i: usize| {
         cs[i] == '点'
@@ -396,7 +411,7 @@ mod tests {
     use super::*;
 
     /// Builds tokens from `word/pos` pairs.
-    fn toks(spec: &str) -> (Vec<char>, Vec<Token>) {
+    fn toks(spec: &str) -> (Vec<char>, Vec<Token<'_>>) {
         crate::segment::tokens_from_spec(spec)
     }
 

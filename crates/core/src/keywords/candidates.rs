@@ -82,8 +82,8 @@ impl<'t> Candidates<'t> {
                 surface_at.push(NONE);
                 continue;
             }
-            let surface = by_text.entry(t.text.as_str()).or_insert_with(|| {
-                let key = fold(&t.text);
+            let surface = by_text.entry(t.text).or_insert_with(|| {
+                let key = fold(t.text);
                 let eligible = t.len() >= 2
                     && t.text.chars().any(char::is_alphabetic)
                     && !stops.contains_folded(&key);
@@ -100,7 +100,7 @@ impl<'t> Candidates<'t> {
                 let id = if term == NONE {
                     NONE
                 } else {
-                    surfaces.push((t.text.as_str(), term));
+                    surfaces.push((t.text, term));
                     (surfaces.len() - 1) as u32
                 };
                 Surface {
@@ -113,7 +113,7 @@ impl<'t> Candidates<'t> {
             surface.count += 1;
             surface_at.push(surface.id);
             let id = surface.term as usize;
-            if id == NONE as usize || !tags.allow(&t.pos) {
+            if id == NONE as usize || !tags.allow(t.pos) {
                 at.push(NONE);
                 continue;
             }
@@ -128,9 +128,7 @@ impl<'t> Candidates<'t> {
         let mut terms: Vec<Term<'t>> = (0..candidate.len())
             .map(|id| Term {
                 forms: Vec::new(),
-                tag: tokens
-                    .get(first[id] as usize)
-                    .map_or("", |t| t.pos.as_str()),
+                tag: tokens.get(first[id] as usize).map_or("", |t| t.pos),
                 count: 0,
                 candidate: candidate[id] as usize,
                 han: false,

@@ -312,7 +312,7 @@ fn term_ids<'t>(cands: &Candidates<'t>) -> TermIds<'t> {
 pub struct TextTerms<'t> {
     /// The keyword term of each token.
     pub ids: TermIds<'t>,
-    tokens: &'t [Token],
+    tokens: &'t [Token<'t>],
     /// Each distinct token text that may be a keyword, and its term.
     surfaces: Vec<(&'t str, u32)>,
     /// The surface of each token ([`NONE`]: no keyword whatever its tag).
@@ -425,9 +425,7 @@ impl SliceRanker<'_, '_> {
             let view = |t: u32| {
                 let t = t as usize;
                 let shown = self.surfaces[s.best[t] as usize].text;
-                let tag = tokens
-                    .get(s.first[t] as usize)
-                    .map_or("", |k| k.pos.as_str());
+                let tag = tokens.get(s.first[t] as usize).map_or("", |k| k.pos);
                 (shown, s.count[t] as usize, tag)
             };
             out = finish(&view, raw, self.top_k)

@@ -163,7 +163,7 @@ fn a_word_guessed_once_is_not_a_keyword_but_one_seen_twice_is() {
     let tokens = segment(jieba, twice);
     let guessed: Vec<&str> = tokens
         .iter()
-        .map(|t| t.text.as_str())
+        .map(|t| t.text)
         .filter(|w| w.chars().count() >= 2 && !jieba.has_word(w))
         .collect();
     assert!(!guessed.is_empty(), "the example must hold a guessed word");

@@ -47,8 +47,8 @@ pub fn words_of(jieba: &Jieba, tokens: &[Token], start: usize, end: usize) -> Ve
         if t.start >= end {
             break;
         }
-        let in_dict = t.kind == TokenKind::Word && t.len() > 1 && jieba.has_word(&t.text);
-        let org = lexicon::org_suffix(&t.text).unwrap_or("");
+        let in_dict = t.kind == TokenKind::Word && t.len() > 1 && jieba.has_word(t.text);
+        let org = lexicon::org_suffix(t.text).unwrap_or("");
         for i in t.start.max(start)..t.end.min(end) {
             let bmes = match (i == t.start, i + 1 == t.end) {
                 (true, true) => b'S',
@@ -115,16 +115,16 @@ fn class(c: char) -> u8 {
 }
 
 /// Short words are features themselves; long ones only through their tag.
-fn short(t: Option<&Token>) -> &str {
+fn short<'a>(t: Option<&Token<'a>>) -> &'a str {
     match t {
-        Some(t) if t.len() <= 4 => &t.text,
+        Some(t) if t.len() <= 4 => t.text,
         Some(_) => "\u{1}long",
         None => "\u{1}none",
     }
 }
 
-fn pos(t: Option<&Token>) -> &str {
-    t.map_or("\u{1}none", |t| t.pos.as_str())
+fn pos<'a>(t: Option<&Token<'a>>) -> &'a str {
+    t.map_or("\u{1}none", |t| t.pos)
 }
 
 /// Appends [`PER_CHAR`] bucket ids per char of `chars` to `out`, chars in order.
@@ -163,7 +163,7 @@ pub fn extract(
         let b = w.bmes;
         let wlen = word.map_or(0, |t| t.len().min(5) as u8);
         let surname = lexicon::is_surname(c0)
-            || (b == b'B' && word.is_some_and(|t| lexicon::starts_with_compound_surname(&t.text)));
+            || (b == b'B' && word.is_some_and(|t| lexicon::starts_with_compound_surname(t.text)));
         let f = |t: u8| FeatureHash::new(t);
         let feats = [
             f(0),
