@@ -154,6 +154,15 @@ test('a text typed in the shell wins over the saved one, which is shown before t
   await context.close();
 });
 
+/** What the shell and then the app show of the saved settings, read in the page. */
+const looks = () => ({
+  lang: document.documentElement.lang,
+  theme: document.documentElement.dataset.theme,
+  title: document.title,
+  label: document.querySelector('.editor-label').textContent,
+  background: getComputedStyle(document.querySelector('[data-testid=input]')).backgroundColor,
+});
+
 test('the saved theme and language apply before the app starts', async () => {
   const prepare = (page) => page.addInitScript(() => {
     const settings = { version: 1, display: { lang: 'en', theme: 'dark' } };
@@ -163,13 +172,7 @@ test('the saved theme and language apply before the app starts', async () => {
   const input = page.getByTestId('input');
   await input.waitFor();
   assert.equal(await appStarted(page), false);
-  const before = await page.evaluate(() => ({
-    lang: document.documentElement.lang,
-    theme: document.documentElement.dataset.theme,
-    title: document.title,
-    label: document.querySelector('.editor-label').textContent,
-    background: getComputedStyle(document.querySelector('[data-testid=input]')).backgroundColor,
-  }));
+  const before = await page.evaluate(looks);
   assert.equal(before.lang, 'en');
   assert.equal(before.theme, 'dark');
   assert.equal(before.label, 'Article');
@@ -178,13 +181,7 @@ test('the saved theme and language apply before the app starts', async () => {
 
   release();
   await waitForState(page, 'ready', 60_000);
-  const after = await page.evaluate(() => ({
-    lang: document.documentElement.lang,
-    theme: document.documentElement.dataset.theme,
-    title: document.title,
-    label: document.querySelector('.editor-label').textContent,
-    background: getComputedStyle(document.querySelector('[data-testid=input]')).backgroundColor,
-  }));
+  const after = await page.evaluate(looks);
   assert.deepEqual(after, before, 'the app shows the page as the shell did');
   await context.close();
 });
