@@ -85,50 +85,13 @@ impl Hasher for FxHasher {
     }
 }
 
-/// A map hashed a word (8 bytes) at a time, for maps whose order of iteration nothing
-/// depends on (only looked up, or read then sorted by a total order): [`Map`] hashes byte by
-/// byte, which costs most of the counting on keys of several bytes (strings, n-gram keys).
-pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A map hashed a word (8 bytes) at a time (rustc-hash's FxHash), for maps whose order of
+/// iteration nothing depends on (only looked up, or read then sorted by a total order): [`Map`]
+/// hashes byte by byte, which costs most of the counting on keys of several bytes (strings,
+/// n-gram keys).
+pub(crate) type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// A set hashed as [`WordMap`] is.
-pub(crate) type WordSet<K> = std::collections::HashSet<K, BuildHasherDefault<WordHasher>>;
-
-/// FxHash's step over 8-byte words, with the high (well-mixed) bits turned to the low ones
-/// at the end, where the table takes its bucket.
-#[derive(Default)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(w);
-            self.write_u64(u64::from_le_bytes(buf));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            // The length in the top byte: "a\0" and "a" differ.
-            self.write_u64(u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 56));
-        }
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-}
+pub(crate) type WordSet<K> = rustc_hash::FxHashSet<K>;
 
 /// The fewest occurrences a phrase needs in a text of `text_chars` chars: 2 below 5,000 chars,
 /// one more for each tenfold length (at most 6), because chance repeats more in long texts.
