@@ -346,3 +346,47 @@ fn font_sizes_never_rise_as_scores_fall_even_when_shrunk() {
         assert!(cloud.words.iter().all(|w| w.font_size >= o.min_font));
     }
 }
+
+/// The spiral's turn depends on the seed, not on how many words there are: the words that a
+/// longer list shares with a shorter one land where they did (here nothing needs shrinking, so
+/// their sizes are the same). The page relies on it: a spiral costs the worker tens of ms to
+/// compute, and it is computed again only when the seed, shape or size change.
+#[test]
+fn more_words_do_not_turn_the_spiral() {
+    let o = CloudOptions {
+        orientation: Orientation::Horizontal,
+        width: 1200,
+        height: 900,
+        ..CloudOptions::default()
+    };
+    let input = words(6, Scores::Spread);
+    let few = layout(&input[..3], &o, &EstimatedGlyphs, None);
+    let more = layout(&input, &o, &EstimatedGlyphs, None);
+    assert!(few.complete && more.complete && few.scale == 1.0 && more.scale == 1.0);
+    assert_eq!(few.words[..], more.words[..3]);
+    for seed in [2, 3] {
+        let other = layout(
+            &input[..3],
+            &CloudOptions { seed, ..o.clone() },
+            &EstimatedGlyphs,
+            None,
+        );
+        assert_ne!(other.words[1..], few.words[1..], "seed {seed} turns it");
+    }
+}
+
+/// Font sizes are whole pixels: a browser prepares a font once per size, so sizes in tenths
+/// made every cloud a few dozen sizes new to the page.
+#[test]
+fn font_sizes_are_whole_pixels() {
+    for shape in SHAPES {
+        let cloud = layout(
+            &words(120, Scores::Spread),
+            &options(shape, Orientation::Mixed, 120),
+            &EstimatedGlyphs,
+            None,
+        );
+        assert!(cloud.words.len() > 100);
+        assert!(cloud.words.iter().all(|w| w.font_size.fract() == 0.0));
+    }
+}
