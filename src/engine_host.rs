@@ -14,13 +14,7 @@ use wenxi_core::passage::{self, PassageEntity};
 use wenxi_core::progress::Progress;
 use wenxi_core::{Analyzer, Report};
 
-/// A short made-up news paragraph touching every stage: names, places, organisations, times,
-/// quantities, a title of a work, Latin words and punctuation.
-const WARM_UP_TEXT: &str =
-    "本报讯（记者张文华）2024年5月3日上午，北京市海淀区图书馆举办《城市记忆》读书会，\
-约120名读者参加。馆长李明介绍，今年全馆新增藏书3.5万册，数字化项目投入资金800万元。\
-与会专家认为，公共图书馆应当利用AI和大数据技术，为市民提供更好的阅读服务。\n\
-活动还邀请了清华大学的学者分享古籍保护经验。";
+mod warm_up;
 
 /// Progress of an analysis is told no more often than this: the page redraws its bar on each.
 pub const PROGRESS_EVERY_MS: f64 = 200.0;
@@ -156,16 +150,18 @@ impl EngineHost {
         self.analyzer.get_mut().set_entity_model(model);
     }
 
-    /// Runs the engine once on a short text. The browser first runs wasm from a quickly
-    /// compiled baseline and optimises the functions that turn out hot; without this the
-    /// user's first analysis runs in baseline code and takes several times longer than later
-    /// ones. Called after `ready` is sent, so the page does not wait for it.
-    pub fn warm_up(&self) {
-        // Three times over, so that the stages that need repeats (phrases, co-occurrence) run too.
-        let text = WARM_UP_TEXT.repeat(3);
-        if let Ok(analyzer) = self.analyzer.try_borrow() {
-            let _ = analyzer.analyse(&text, &wenxi_core::Options::default());
+    /// Runs warm-up slice `slice` (see [`warm_up`]): one analysis of made-up news, so that
+    /// the browser optimises the engine's functions before a reader's first long text. The
+    /// worker runs the slices after saying `ready`, each in a task of its own; false when
+    /// there is no such slice (the warm-up is over).
+    pub fn warm_up(&self, slice: usize) -> bool {
+        if slice >= warm_up::slices() {
+            return false;
         }
+        if let Ok(analyzer) = self.analyzer.try_borrow() {
+            let _ = analyzer.analyse(&warm_up::text(slice), &wenxi_core::Options::default());
+        }
+        true
     }
 
     /// Answers one request given as JSON. `now_ms` reads a monotonic clock; it is a parameter
@@ -474,5 +470,47 @@ mod tests {
         assert!(tagged(&analyse(&host, text, &words)));
         assert!(tagged(&analyse(&host, text, &words)));
         assert!(!tagged(&analyse(&host, text, &[])));
+    }
+
+    /// The warm-up's slices give every stage work (several articles, every kind of entity,
+    /// a cloud), end after the last, and leave the reader's last analysis to the views.
+    #[test]
+    fn the_warm_up_exercises_every_stage_and_leaves_the_last_analysis_alone() {
+        let host = EngineHost::load();
+        let analyzer = host.analyzer.borrow();
+        for slice in [0, warm_up::slices() - 1] {
+            let report = analyzer.analyse(&warm_up::text(slice), &Options::default());
+            let kinds: std::collections::BTreeSet<String> = report
+                .entities
+                .iter()
+                .map(|e| format!("{:?}", e.kind))
+                .collect();
+            assert!(kinds.len() >= 6, "slice {slice}: only {kinds:?}");
+            assert!(report.cloud.words.len() >= 20, "slice {slice}");
+            if slice > 0 {
+                assert!(report.articles.len() >= 8, "slice {slice}");
+            }
+        }
+        drop(analyzer);
+        let text = "馆长李明介绍了新馆。";
+        analyse(&host, text, &[]);
+        assert!((0..warm_up::slices()).all(|slice| host.warm_up(slice)));
+        assert!(!host.warm_up(warm_up::slices()));
+        let contexts = match host.handle(
+            &Request::Contexts {
+                id: 3,
+                term: "李明".into(),
+            }
+            .to_json(),
+            || 0.0,
+            &|_| {},
+        ) {
+            Response::Contexts { contexts, .. } => contexts,
+            other => panic!("expected contexts, got {other:?}"),
+        };
+        assert_eq!(
+            contexts.total, 1,
+            "the contexts are still those of the reader's text"
+        );
     }
 }

@@ -6,7 +6,9 @@
 //! reported to the page as a `crashed` response before the wasm instance traps, so the page can
 //! tell the user what happened; the page then replaces this worker with a fresh one.
 
+use std::cell::Cell;
 use std::panic;
+use std::rc::Rc;
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
@@ -33,6 +35,31 @@ fn now_ms() -> f64 {
 fn post(response: &Response) {
     // Posting a string cannot fail in a live worker; if it ever did there is no one to tell.
     let _ = scope().post_message(&JsValue::from_str(&response.to_json()));
+}
+
+/// The warm-up waits until no request came for this long: a report is usually followed by
+/// the page's own requests (the measured cloud, a view's data), which should not queue behind
+/// a slice.
+const WARM_UP_QUIET_MS: f64 = 250.0;
+
+/// Runs warm-up slice `slice`, then queues the next as a task of its own: a request that
+/// arrives meanwhile is answered between two slices, so it waits for one slice at most.
+/// `last_request` is when the last request arrived (`now_ms`).
+fn warm_up_from(host: Rc<EngineHost>, last_request: Rc<Cell<f64>>, slice: usize) {
+    let quiet_for = now_ms() - last_request.get();
+    let (slice, delay) = if quiet_for < WARM_UP_QUIET_MS {
+        (slice, WARM_UP_QUIET_MS - quiet_for)
+    } else if host.warm_up(slice) {
+        (slice + 1, 0.0)
+    } else {
+        return;
+    };
+    let next = Closure::once_into_js(move || warm_up_from(host, last_request, slice));
+    // Without a timer (it cannot fail in a live worker) the warm-up simply ends here.
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(
+        next.unchecked_ref(),
+        delay.ceil() as i32,
+    );
 }
 
 fn describe(error: JsValue) -> String {
@@ -117,9 +144,11 @@ fn main() {
             });
         }
         let load_ms = now_ms() - start;
-        let host = std::rc::Rc::new(host);
+        let host = Rc::new(host);
 
         let answering = host.clone();
+        let last_request = Rc::new(Cell::new(f64::NEG_INFINITY));
+        let heard = last_request.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let data = event.data();
             if let Some(request) = data.as_string() {
@@ -132,6 +161,8 @@ fn main() {
                     message: "the worker accepts JSON text, or {json, bytes} for a file".into(),
                 });
             }
+            // When the answer went: the warm-up measures the reader's quiet from here.
+            heard.set(now_ms());
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.
@@ -139,7 +170,6 @@ fn main() {
         // Only now: the page sends nothing before `ready`, and a message that reached a worker
         // with no handler yet would be lost.
         post(&Response::Ready { load_ms });
-        // Requests that arrive meanwhile wait in the queue for these few milliseconds.
-        host.warm_up();
+        warm_up_from(host, last_request, 0);
     });
 }
