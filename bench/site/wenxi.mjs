@@ -61,12 +61,19 @@ async function analyse(page, cdp, text) {
   // The report is drawn in the task that set `done` and the ones right after it; long-task
   // entries arrive after their task ends.
   await page.waitForTimeout(600);
+  // `done` is set in the task that puts the report into the page; the reader sees it once the
+  // browser has laid it out and painted it, in the next frame.
+  const paintedAt = await page.evaluate(
+    (t) => window.__marks.states.find((s) => s.state === 'done' && s.at > t).painted ?? NaN,
+    clickAt,
+  );
   const tasks = await page.evaluate(() => window.__long);
   const status = page.getByTestId('status');
   // A missing attribute is NaN, not Number(null)'s 0 (a build without it must not read as 0).
   const attr = async (name) => Number((await status.getAttribute(name)) ?? NaN);
   return {
     latencyMs: doneAt - clickAt,
+    paintedMs: paintedAt - clickAt,
     engineMs: await attr('data-engine-ms'),
     // The engine's own time per stage in the worker (normalize_ms, segment_ms, …).
     stages: JSON.parse((await status.getAttribute('data-stages')) ?? 'null'),

@@ -127,7 +127,8 @@ export async function launchBrowser() {
 
 /**
  * A fresh page that records console errors, page errors and every request, and time-stamps
- * (performance.now) the moments the text area appears and the status changes.
+ * (performance.now) the moments the text area appears and the status changes (each change
+ * also with `painted`, when the frame showing it was rendered).
  * `contextOptions` go to browser.newContext: `{ serviceWorkers: 'block' }` for a test that
  * counts or fakes responses with context.route, which the service worker's precache would
  * also pass through.
@@ -157,7 +158,11 @@ export async function openPage(browser, origin, contextOptions = {}) {
       const state = status?.getAttribute('data-state');
       const states = window.__marks.states;
       if (state && states[states.length - 1]?.state !== state) {
-        states.push({ state, at: performance.now() });
+        const mark = { state, at: performance.now() };
+        states.push(mark);
+        // When the frame that draws this state has been laid out and painted: a task queued
+        // from the frame's animation callback runs after the rest of that frame's rendering.
+        requestAnimationFrame(() => setTimeout(() => { mark.painted = performance.now(); }));
       }
     };
     new MutationObserver(observe).observe(document, {
