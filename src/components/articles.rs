@@ -23,6 +23,9 @@ pub struct ArticleListProps {
     /// Opens the text at an article's start; without it no button is drawn.
     #[prop_or_default]
     pub on_show_in_text: Option<Callback<(usize, Option<TextMark>)>>,
+    /// How many of the articles get a card (the first); all by default.
+    #[prop_or(usize::MAX)]
+    pub shown: usize,
 }
 
 /// The id of an article's card, for links to it.
@@ -169,7 +172,7 @@ fn article_card(props: &ArticleCardProps) -> Html {
 pub fn article_list(props: &ArticleListProps) -> Html {
     html! {
         <ol class="articles">
-            { for props.articles.iter().enumerate().map(|(index, a)| html! {
+            { for props.articles.iter().take(props.shown).enumerate().map(|(index, a)| html! {
                 <ArticleCard key={index} {index} article={a.clone()} on_pick={props.on_pick.clone()}
                              on_show_in_text={props.on_show_in_text.clone()} />
             }) }

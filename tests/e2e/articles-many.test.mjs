@@ -1,7 +1,7 @@
 // End-to-end: a paste of many articles. Their details cross from the worker in parts ahead of
 // the report (src/protocol.rs `send_articles_apart`, so that the page reads them in short
-// tasks); the page must put every one back, in order, for the tab, the Articles view and the
-// JSON export alike. Run after a release build:
+// tasks); the page must put every one back, in order, for the tab, the Articles view (the first
+// 50 at once, the rest on request) and the JSON export alike. Run after a release build:
 // `WENXI_DIST=<dist> node --test tests/e2e/articles-many.test.mjs`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,9 +32,34 @@ test('a paste of many articles shows every article, in order, in the tab, the vi
 
   await showView(page, 'articles');
   const view = page.locator('[data-testid=view][data-view=articles]');
-  const cards = await view.getByTestId('article').evaluateAll((nodes) => nodes.map((n) => n.dataset.title));
-  assert.deepEqual(cards, expectedTitles);
+  const titles = () => view.getByTestId('article').evaluateAll((nodes) => nodes.map((n) => n.dataset.title));
+  const shown = view.getByTestId('articles-shown');
+  // The view opens with the first 50 (drawn a few per task: no long task however many there
+  // are), says how many of how many, and draws the rest when asked.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=article]').length === 50);
+  assert.deepEqual(await titles(), expectedTitles.slice(0, 50));
+  assert.equal(await view.locator('[data-testid=articles-summary-row]').count(), 50);
+  assert.equal(await shown.getAttribute('data-total'), String(expectedTitles.length));
+  assert.match(await shown.textContent(), /已显示前 50 篇，共 90 篇/);
+  await view.getByTestId('articles-show-all').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=article]').length === n, expectedTitles.length);
+  assert.deepEqual(await titles(), expectedTitles);
   assert.equal(await view.locator('[data-testid=articles-summary-row]').count(), expectedTitles.length);
+  assert.equal(await view.getByTestId('articles-shown').count(), 0, 'nothing left to show');
+
+  // The distribution lists counts for the first 50 articles, all on request; its ruler labels
+  // only starts far enough apart to read, and each strip draws one line per spaced start.
+  await showView(page, 'distribution');
+  const table = page.getByTestId('distribution-articles');
+  await table.waitFor();
+  const columns = () => table.locator('thead th[scope=col]').count();
+  assert.equal(await columns(), 1 + 50);
+  assert.match(await page.getByTestId('distribution-articles-shown').textContent(), /只列出前 50 篇，共 90 篇/);
+  await page.getByTestId('distribution-articles-all').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=distribution-articles] thead th[scope=col]').length === n, 1 + expectedTitles.length);
+  assert.equal(await page.getByTestId('distribution-articles-shown').count(), 0);
+  const labels = await page.locator('.dist-ruler text').count();
+  assert.ok(labels >= 2 && labels < expectedTitles.length, `${labels} ruler labels`);
 
   const [file] = await Promise.all([
     page.waitForEvent('download'),

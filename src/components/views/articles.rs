@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use wenxi_core::Article;
 use yew::prelude::*;
 
@@ -14,10 +15,19 @@ use crate::i18n::{use_lang, Lang};
 
 /// Keywords named per article in the comparison.
 const SUMMARY_KEYWORDS: usize = 3;
+/// Articles the view shows when it opens, and how many more each "show more" adds. Drawing an
+/// article (its row and its card) costs the page a few ms: the 1,690 articles of a 5 MB paste,
+/// drawn at once, held the page for 4.4 s in one task.
+const ARTICLES_PAGE: usize = 50;
+/// Articles drawn per task on the way to what the reader asked for, so that no task runs long
+/// and the page answers clicks and scrolling while the rest arrives.
+const ARTICLES_STEP: usize = 15;
 
 #[derive(Properties, PartialEq)]
 struct ArticlesSummaryProps {
     articles: Rc<[Article]>,
+    /// How many of them have a row (the first).
+    shown: usize,
 }
 
 /// One row per article: its size, leading keywords and the term that most sets it apart.
@@ -71,7 +81,7 @@ fn articles_summary(props: &ArticlesSummaryProps) -> Html {
                         <th scope="col">{ lang.tr("最突出的词", "Most distinctive term") }</th>
                     </tr>
                 </thead>
-                <tbody>{ for props.articles.iter().enumerate().map(row) }</tbody>
+                <tbody>{ for props.articles.iter().take(props.shown).enumerate().map(row) }</tbody>
             </table>
         </div>
     }
@@ -113,16 +123,109 @@ pub fn articles_view() -> Html {
     if articles.len() < 2 {
         return html! { <section class="card articles-view">{ one_article(lang) }</section> };
     }
+    // A new report starts the paging afresh.
+    let key = Rc::as_ptr(&articles) as *const () as usize;
+    html! {
+        <ArticlesPaged {key} {articles} on_pick={reader.on.pick.clone()}
+                       on_show_in_text={reader.on.show_in_text.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ArticlesPagedProps {
+    articles: Rc<[Article]>,
+    on_pick: Callback<Option<String>>,
+    on_show_in_text: Callback<(usize, Option<crate::state::views::TextMark>)>,
+}
+
+/// How many articles to draw next, from `drawn` towards `wanted`.
+fn next_step(drawn: usize, wanted: usize) -> usize {
+    (drawn + ARTICLES_STEP).min(wanted).max(drawn)
+}
+
+/// The comparison and the cards of the first articles, more on request, drawn a few per task.
+#[component(ArticlesPaged)]
+fn articles_paged(props: &ArticlesPagedProps) -> Html {
+    let lang = use_lang();
+    let total = props.articles.len();
+    // What the reader asked to see, and what is drawn so far (it catches up step by step).
+    let wanted = use_state(|| ARTICLES_PAGE.min(total));
+    let drawn = use_state(|| ARTICLES_STEP.min(total));
+    {
+        let drawn = drawn.clone();
+        use_effect_with((*drawn, *wanted), move |&(now, want)| {
+            let timer =
+                (now < want).then(|| Timeout::new(0, move || drawn.set(next_step(now, want))));
+            move || drop(timer)
+        });
+    }
+    let more = {
+        let wanted = wanted.clone();
+        Callback::from(move |_: MouseEvent| wanted.set((*wanted + ARTICLES_PAGE).min(total)))
+    };
+    let all = {
+        let wanted = wanted.clone();
+        Callback::from(move |_: MouseEvent| wanted.set(total))
+    };
+    let shown = (*drawn).min(total);
+    let pager = (*wanted < total || shown < total).then(|| {
+        let rest = total - *wanted;
+        html! {
+            <div class="articles-pager">
+                <p class="muted" data-testid="articles-shown" data-shown={shown.to_string()}
+                   data-total={total.to_string()} aria-live="polite">{ match lang {
+                    Lang::Zh => format!("已显示前 {shown} 篇，共 {total} 篇。"),
+                    Lang::En => format!("Showing the first {shown} of {total} articles."),
+                } }</p>
+                if rest > 0 {
+                    <button type="button" class="quiet" data-testid="articles-more" onclick={more}>
+                        { match lang {
+                            Lang::Zh => format!("再显示 {} 篇", ARTICLES_PAGE.min(rest)),
+                            Lang::En => format!("Show {} more", ARTICLES_PAGE.min(rest)),
+                        } }
+                    </button>
+                    <button type="button" class="quiet" data-testid="articles-show-all" onclick={all}>
+                        { match lang {
+                            Lang::Zh => format!("全部显示（{total} 篇）"),
+                            Lang::En => format!("Show all {total}"),
+                        } }
+                    </button>
+                }
+            </div>
+        }
+    });
     html! {
         <div class="articles-view">
             <section class="card">
-                <ArticlesSummary articles={articles.clone()} />
+                <ArticlesSummary articles={props.articles.clone()} {shown} />
                 <p class="muted explain" data-testid="key-terms-explained">{ key_terms_explained(lang) }</p>
             </section>
             <section class="card">
-                <ArticleList {articles} on_pick={reader.on.pick.clone()}
-                             on_show_in_text={Some(reader.on.show_in_text.clone())} />
+                <ArticleList articles={props.articles.clone()} {shown} on_pick={props.on_pick.clone()}
+                             on_show_in_text={Some(props.on_show_in_text.clone())} />
+                { for pager }
             </section>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each step draws a few more, never past what was asked, never fewer than drawn.
+    #[test]
+    fn steps_catch_up_with_what_was_asked() {
+        let mut drawn = ARTICLES_STEP;
+        let mut steps = 0;
+        while drawn < ARTICLES_PAGE {
+            let next = next_step(drawn, ARTICLES_PAGE);
+            assert!(next > drawn && next - drawn <= ARTICLES_STEP && next <= ARTICLES_PAGE);
+            drawn = next;
+            steps += 1;
+        }
+        assert_eq!(drawn, ARTICLES_PAGE);
+        assert!(steps <= ARTICLES_PAGE / ARTICLES_STEP + 1);
+        assert_eq!(next_step(80, 60), 80, "asking for fewer draws nothing away");
     }
 }

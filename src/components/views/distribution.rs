@@ -26,6 +26,29 @@ fn x_of(at: usize, text_chars: usize) -> f64 {
     STRIP_W * at as f64 / text_chars.max(1) as f64
 }
 
+/// Articles' starts closer than this (SVG units of [`STRIP_W`]) to the last one drawn get no
+/// line of their own: below half a percent of the strip they are one smear, and a paste of
+/// 1,690 articles drew 1,690 lines in every strip.
+const BOUNDARY_GAP: f64 = 5.0;
+/// The same for the ruler's labels ("第1690篇" takes about 5% of a wide ruler).
+const LABEL_GAP: f64 = 60.0;
+/// Articles given a column of counts at first; the rest on request (a column per article of a
+/// 1,690-article paste made a table of 10,000 cells that held the page for half a second).
+const TABLE_ARTICLES: usize = 50;
+
+/// The articles (index and start, in SVG units) whose starts lie at least `gap` past the last
+/// one kept, in text order; the first is always kept.
+fn spaced(articles: &[Article], text_chars: usize, gap: f64) -> Vec<(usize, f64)> {
+    let mut kept: Vec<(usize, f64)> = Vec::new();
+    for (i, a) in articles.iter().enumerate() {
+        let x = x_of(a.start, text_chars);
+        if kept.last().is_none_or(|&(_, last)| x - last >= gap) {
+            kept.push((i, x));
+        }
+    }
+    kept
+}
+
 /// A slice's place in words: its share of the text, and the article it starts in.
 fn place(bin: usize, bins: usize, articles: &[Article], text_chars: usize, lang: Lang) -> String {
     let from = 100 * bin / bins.max(1);
@@ -122,8 +145,8 @@ fn strip(props: &StripProps) -> Html {
              role="img" aria-label={label} {onclick}>
             <line class="axis" x1="0" y1={format!("{}", STRIP_H - 0.5)} x2={STRIP_W.to_string()} y2={format!("{}", STRIP_H - 0.5)} />
             if articles.len() > 1 {
-                { for articles.iter().skip(1).map(|a| {
-                    let x = format!("{:.1}", x_of(a.start, props.text_chars));
+                { for spaced(articles, props.text_chars, BOUNDARY_GAP).into_iter().skip(1).map(|(_, x)| {
+                    let x = format!("{x:.1}");
                     html! { <line class="boundary" x1={x.clone()} x2={x} y1="0" y2={STRIP_H.to_string()} /> }
                 }) }
             }
@@ -143,15 +166,15 @@ fn article_ruler(articles: &[Article], text_chars: usize, lang: Lang) -> Html {
             <span></span>
             // An SVG that is not stretched: its texts keep their shape, placed by percentages.
             <svg class="dist-ruler" width="100%" height="18">
-                { for articles.iter().enumerate().map(|(i, a)| {
-                    let x = format!("{:.2}%", 100.0 * a.start as f64 / text_chars.max(1) as f64);
+                { for spaced(articles, text_chars, BOUNDARY_GAP).into_iter().map(|(_, x)| {
+                    let x = format!("{:.2}%", x / STRIP_W * 100.0);
+                    html! { <line x1={x.clone()} x2={x} y1="0" y2="18" /> }
+                }) }
+                { for spaced(articles, text_chars, LABEL_GAP).into_iter().map(|(i, x)| {
                     html! {
-                        <g>
-                            <line x1={x.clone()} x2={x.clone()} y1="0" y2="18" />
-                            <text x={x} dx="4" y="13">
-                                { match lang { Lang::Zh => format!("第{}篇", i + 1), Lang::En => format!("#{}", i + 1) } }
-                            </text>
-                        </g>
+                        <text x={format!("{:.2}%", x / STRIP_W * 100.0)} dx="4" y="13">
+                            { match lang { Lang::Zh => format!("第{}篇", i + 1), Lang::En => format!("#{}", i + 1) } }
+                        </text>
                     }
                 }) }
             </svg>
@@ -159,11 +182,39 @@ fn article_ruler(articles: &[Article], text_chars: usize, lang: Lang) -> Html {
     }
 }
 
-/// Terms × articles: how often each term occurs in each article.
-fn article_table(d: &Distribution, articles: &[Article], lang: Lang) -> Html {
+#[derive(Properties)]
+struct ArticleTableProps {
+    distribution: Rc<Distribution>,
+    report: Rc<wenxi_core::Report>,
+    lang: Lang,
+}
+
+impl PartialEq for ArticleTableProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.distribution, &other.distribution)
+            && Rc::ptr_eq(&self.report, &other.report)
+            && self.lang == other.lang
+    }
+}
+
+/// Terms × articles: how often each term occurs in each article (the first
+/// [`TABLE_ARTICLES`] articles, all on request).
+#[component(ArticleTable)]
+fn article_table(props: &ArticleTableProps) -> Html {
+    let (d, articles, lang) = (&props.distribution, &props.report.articles, props.lang);
+    let all = use_state(|| false);
     if articles.len() < 2 {
         return Html::default();
     }
+    let columns = if *all {
+        articles.len()
+    } else {
+        articles.len().min(TABLE_ARTICLES)
+    };
+    let show_all = {
+        let all = all.clone();
+        Callback::from(move |_: MouseEvent| all.set(true))
+    };
     html! {
         <div class="dist-articles">
             <h3>{ lang.tr("各篇中的次数", "Occurrences per article") }</h3>
@@ -171,7 +222,7 @@ fn article_table(d: &Distribution, articles: &[Article], lang: Lang) -> Html {
                 <table data-testid="distribution-articles">
                     <thead><tr>
                         <th scope="col">{ lang.tr("词语", "Term") }</th>
-                        { for articles.iter().enumerate().map(|(i, a)| html! {
+                        { for articles.iter().take(columns).enumerate().map(|(i, a)| html! {
                             <th scope="col" class="num" title={a.title.clone()}>
                                 { match lang { Lang::Zh => format!("第{}篇", i + 1), Lang::En => format!("Article {}", i + 1) } }
                                 <span class="article-title">{ a.title.clone() }</span>
@@ -182,7 +233,7 @@ fn article_table(d: &Distribution, articles: &[Article], lang: Lang) -> Html {
                         { for d.terms.iter().map(|t| html! {
                             <tr>
                                 <th scope="row">{ t.term.clone() }</th>
-                                { for t.per_article.iter().enumerate().map(|(i, &n)| html! {
+                                { for t.per_article.iter().take(columns).enumerate().map(|(i, &n)| html! {
                                     <td class={classes!("num", (n == 0).then_some("zero"))}
                                         data-testid="distribution-article-cell" data-term={t.term.clone()}
                                         data-article={(i + 1).to_string()} data-count={n.to_string()}>{ n }</td>
@@ -192,6 +243,20 @@ fn article_table(d: &Distribution, articles: &[Article], lang: Lang) -> Html {
                     </tbody>
                 </table>
             </div>
+            if columns < articles.len() {
+                <p class="muted dist-columns" data-testid="distribution-articles-shown">
+                    { match lang {
+                        Lang::Zh => format!("只列出前 {columns} 篇，共 {} 篇。", articles.len()),
+                        Lang::En => format!("The first {columns} of {} articles.", articles.len()),
+                    } }
+                    <button type="button" class="quiet" data-testid="distribution-articles-all" onclick={show_all}>
+                        { match lang {
+                            Lang::Zh => format!("全部列出（{} 篇）", articles.len()),
+                            Lang::En => format!("List all {}", articles.len()),
+                        } }
+                    </button>
+                </p>
+            }
         </div>
     }
 }
@@ -274,7 +339,7 @@ fn term_chips(props: &TermChipsProps) -> Html {
     }
 }
 
-fn rows(reader: &Reader, d: &Distribution) -> Html {
+fn rows(reader: &Reader, d: &Rc<Distribution>) -> Html {
     let lang = reader.lang;
     if d.terms.is_empty() {
         return html! {
@@ -326,7 +391,7 @@ fn rows(reader: &Reader, d: &Distribution) -> Html {
                 "每一行从左（开头）到右（结尾）表示全文，竖条越高，那里出现得越多；所有行用同一刻度。点竖条查看原文，点词语查看上下文。",
                 "Each strip is the whole text, from its start (left) to its end (right); the taller a bar, the more often the term occurs there, on one scale for all rows. Click a bar to see the text there, a term to see its contexts.",
             ) }</p>
-            { article_table(d, &reader.report.articles, lang) }
+            <ArticleTable distribution={d.clone()} report={reader.report.clone()} {lang} />
         </>
     }
 }
@@ -349,5 +414,44 @@ pub fn distribution_view() -> Html {
             <TermChips terms={reader.distribution_terms.clone()} on_terms={reader.on.distribution_terms.clone()} {lang} />
             { body }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starting_at(starts: &[usize]) -> Vec<Article> {
+        starts
+            .iter()
+            .map(|&start| Article {
+                start,
+                ..Article::default()
+            })
+            .collect()
+    }
+
+    /// The first article is always kept; the others only at the gap past the last kept one, so
+    /// many close starts give few lines, and well-spaced ones all get theirs.
+    #[test]
+    fn close_starts_share_one_line() {
+        let text_chars = 10_000;
+        let far = starting_at(&[0, 2_000, 5_000, 9_000]);
+        let kept: Vec<usize> = spaced(&far, text_chars, BOUNDARY_GAP)
+            .iter()
+            .map(|k| k.0)
+            .collect();
+        assert_eq!(kept, [0, 1, 2, 3]);
+        let many = starting_at(&(0..1_690).map(|i| i * 5).collect::<Vec<_>>());
+        let kept = spaced(&many, 1_690 * 5, BOUNDARY_GAP);
+        assert_eq!(kept[0], (0, 0.0));
+        assert!(
+            kept.len() <= (STRIP_W / BOUNDARY_GAP) as usize + 1,
+            "{}",
+            kept.len()
+        );
+        assert!(kept.windows(2).all(|p| p[1].1 - p[0].1 >= BOUNDARY_GAP));
+        let labels = spaced(&many, 1_690 * 5, LABEL_GAP);
+        assert!(labels.len() <= (STRIP_W / LABEL_GAP) as usize + 1);
     }
 }
