@@ -58,6 +58,10 @@ test('a paste of many articles shows every article, in order, in the tab, the vi
   await page.getByTestId('distribution-articles-all').click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=distribution-articles] thead th[scope=col]').length === n, 1 + expectedTitles.length);
   assert.equal(await page.getByTestId('distribution-articles-shown').count(), 0);
+  // However many columns, the table scrolls inside its box: the page itself never scrolls
+  // sideways (with 146 articles it was 23,834 px wide).
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(widths[0] <= widths[1], `page ${widths[0]} px wide in a ${widths[1]} px window`);
   const labels = await page.locator('.dist-ruler text').count();
   assert.ok(labels >= 2 && labels < expectedTitles.length, `${labels} ruler labels`);
 
