@@ -27,11 +27,13 @@ fn x_of(at: usize, text_chars: usize) -> f64 {
 }
 
 /// Articles' starts closer than this (SVG units of [`STRIP_W`]) to the last one drawn get no
-/// line of their own: below half a percent of the strip they are one smear, and a paste of
-/// 1,690 articles drew 1,690 lines in every strip.
-const BOUNDARY_GAP: f64 = 5.0;
-/// The same for the ruler's labels ("第1690篇" takes about 5% of a wide ruler).
-const LABEL_GAP: f64 = 60.0;
+/// line of their own: 1% of the strip, about the width of a slice, 4 px in the narrowest
+/// column (closer lines read as one red smear, and a paste of 1,690 articles drew 1,690
+/// lines in every strip).
+const BOUNDARY_GAP: f64 = 10.0;
+/// The same for the ruler's labels: "第144篇" is about 50 px wide, 15% of the ruler in the
+/// narrowest column it has (two-column page at 1,280 px: ~440 px; a phone: ~330 px).
+const LABEL_GAP: f64 = 150.0;
 /// Articles given a column of counts at first; the rest on request (a column per article of a
 /// 1,690-article paste made a table of 10,000 cells that held the page for half a second).
 const TABLE_ARTICLES: usize = 50;
