@@ -149,23 +149,17 @@ const UNITS: [&str; 48] = [
     "厘米",
 ];
 
+/// [`UNITS`] as a hashed set, made once: asked for most tokens and for every char of a numeral
+/// run (a one-char unit is the set's one-char word).
+fn unit_words() -> &'static Set<&'static str> {
+    static UNIT_WORDS: OnceLock<Set<&str>> = OnceLock::new();
+    UNIT_WORDS.get_or_init(|| UNITS.into_iter().collect())
+}
+
 /// Single chars that end a quantity inside a numeral token (`三个`, `万辆`, `4.3亿`).
 fn is_unit_char(c: char) -> bool {
-    // The one-char units, sorted once: asked per char of every numeral run.
-    static UNIT_CHARS: OnceLock<Vec<char>> = OnceLock::new();
-    let unit_chars = UNIT_CHARS.get_or_init(|| {
-        let mut cs: Vec<char> = UNITS
-            .iter()
-            .filter_map(|u| {
-                let mut it = u.chars();
-                it.next().filter(|_| it.next().is_none())
-            })
-            .collect();
-        cs.sort_unstable();
-        cs
-    });
     matches!(c, '%' | '‰' | '万' | '亿')
-        || unit_chars.binary_search(&c).is_ok()
+        || unit_words().contains(c.encode_utf8(&mut [0; 4]) as &str)
         || matches!(
             c,
             '辆' | '块'
@@ -305,13 +299,11 @@ fn part_of(t: &Token) -> Part {
     }
     // Asked for most tokens: hashed sets rather than a comparison with each word.
     static DATE_PARTS: OnceLock<Set<&str>> = OnceLock::new();
-    static UNIT_WORDS: OnceLock<Set<&str>> = OnceLock::new();
     let date_parts = DATE_PARTS.get_or_init(|| DATE_PART_WORDS.into_iter().collect());
     if date_parts.contains(t.text) {
         return Part::DateWord;
     }
-    let units = UNIT_WORDS.get_or_init(|| UNITS.into_iter().collect());
-    if t.pos == "q" || units.contains(t.text) {
+    if t.pos == "q" || unit_words().contains(t.text) {
         return Part::Unit;
     }
     Part::Other
