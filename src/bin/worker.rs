@@ -44,7 +44,7 @@ const WARM_UP_QUIET_MS: f64 = 250.0;
 
 /// Runs warm-up slice `slice`, then queues the next as a task of its own: a request that
 /// arrives meanwhile is answered between two slices, so it waits for one slice at most.
-/// `last_request` is when the last request arrived (`now_ms`).
+/// `last_request` is when the last answer went (`now_ms`).
 fn warm_up_from(host: Rc<EngineHost>, last_request: Rc<Cell<f64>>, slice: usize) {
     let quiet_for = now_ms() - last_request.get();
     let (slice, delay) = if quiet_for < WARM_UP_QUIET_MS {

@@ -167,8 +167,9 @@ fn articles_paged(props: &ArticlesPagedProps) -> Html {
         let wanted = wanted.clone();
         Callback::from(move |_: MouseEvent| wanted.set(total))
     };
-    let shown = (*drawn).min(total);
-    let pager = (*wanted < total || shown < total).then(|| {
+    // Never past what was asked, nor what there is: drawn ≤ wanted ≤ total.
+    let shown = *drawn;
+    let pager = (shown < total).then(|| {
         let rest = total - *wanted;
         html! {
             <div class="articles-pager">
