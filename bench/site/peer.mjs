@@ -4,7 +4,9 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { root } from '../../tests/e2e/harness.mjs';
+import { settledPage } from './window.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const peerDir = join(root, 'node_modules', 'jieba-wasm', 'pkg', 'web');
@@ -24,18 +26,42 @@ function resolve(path) {
   return m ? join(peerDir, m[1]) : null;
 }
 
+/** The bytes to send for `file`: brotli (quality 11, as the report counts it) when the request
+ * accepts it, as wenxi's dist/ is sent (its build writes `.br` siblings), so that both pay the
+ * same decoding; compressed once per file. */
+const brotliOf = new Map();
+async function body(file, acceptEncoding = '') {
+  const raw = await readFile(file).catch(() => null);
+  if (!raw || !/\bbr\b/.test(acceptEncoding)) return { raw };
+  if (!brotliOf.has(file)) {
+    brotliOf.set(file, brotliCompressSync(raw, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    }));
+  }
+  return { raw, br: brotliOf.get(file) };
+}
+
 export async function servePeer() {
   const server = createServer(async (req, res) => {
     const file = resolve(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const body = file && (await readFile(file).catch(() => null));
-    if (!body) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    const sent = file && (await body(file, req.headers['accept-encoding']));
+    if (!sent?.raw) return res.writeHead(404).end();
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', vary: 'Accept-Encoding' };
+    if (sent.br) headers['content-encoding'] = 'br';
+    const payload = sent.br ?? sent.raw;
+    headers['content-length'] = payload.length;
+    res.writeHead(200, headers).end(payload);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  // Compressed now, not during the first measured visit.
+  await Promise.all(['/page.html', '/peer.js', ...peerFiles.map((f) => `/jieba/${f.split('/').pop()}`)]
+    .map((path) => body(resolve(path), 'br')));
+  return { origin, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** One run of the peer in a fresh context (empty cache): ready times, a first `tag` of the short
+/** One run of the peer in a fresh context (empty cache), once its window has settled
+ * (`settledPage`): ready times, a first `tag` of the short
  * article wenxi analyses first (both then run warm: the first calls of a wasm module run in the
  * baseline compiler), then cut and tag of each text, with the wasm memory and the page's JS heap
  * after each. */
@@ -45,6 +71,7 @@ export async function measurePeer(browser, origin, texts, firstText) {
   try {
     const page = await context.newPage();
     page.on('pageerror', (err) => errors.push(String(err)));
+    await settledPage(page);
     await page.goto(origin + '/page.html');
     await page.waitForFunction(() => window.peer, null, { timeout: 60_000 });
     const ready = await page.evaluate(() => ({

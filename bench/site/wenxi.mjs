@@ -3,6 +3,7 @@
 // benchmark texts analysed one after another on that page. Times are the page's own
 // performance.now() (origin: navigation start), read from the marks the e2e harness records.
 import { openPage, setText, waitForState } from '../../tests/e2e/harness.mjs';
+import { settledPage } from './window.mjs';
 
 const ANALYSIS_TIMEOUT = 300_000;
 
@@ -103,6 +104,7 @@ export async function measureWenxi(browser, server, texts, firstText) {
   try {
     const start = server.hits.length;
     const startSent = server.sent.length;
+    await settledPage(page);
     await page.goto(server.origin + '/');
     const first = await visitTimes(page);
     const toReady = since(server.hits, start);
