@@ -1,11 +1,11 @@
 // The browser peer: npm jieba-wasm (its `web` build) on page.html, served on an origin of its
 // own (wenxi's service worker must not claim it), in the same Chromium as wenxi.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { root } from '../../tests/e2e/harness.mjs';
+import { acceptedEncodings, root } from '../../tests/e2e/harness.mjs';
+import { compressed } from './brotli.mjs';
 import { settledPage } from './window.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,38 +26,29 @@ function resolve(path) {
   return m ? join(peerDir, m[1]) : null;
 }
 
-/** The bytes to send for `file`: brotli (quality 11, as the report counts it) when the request
- * accepts it, as wenxi's dist/ is sent (its build writes `.br` siblings), so that both pay the
- * same decoding; compressed once per file. */
-const brotliOf = new Map();
-async function body(file, acceptEncoding = '') {
-  const raw = await readFile(file).catch(() => null);
-  if (!raw || !/\bbr\b/.test(acceptEncoding)) return { raw };
-  if (!brotliOf.has(file)) {
-    brotliOf.set(file, brotliCompressSync(raw, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
-    }));
-  }
-  return { raw, br: brotliOf.get(file) };
-}
-
 export async function servePeer() {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
     const file = resolve(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const sent = file && (await body(file, req.headers['accept-encoding']));
-    if (!sent?.raw) return res.writeHead(404).end();
-    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', vary: 'Accept-Encoding' };
-    if (sent.br) headers['content-encoding'] = 'br';
-    const payload = sent.br ?? sent.raw;
-    headers['content-length'] = payload.length;
+    if (!file || !existsSync(file)) return res.writeHead(404).end();
+    // Brotli when the request accepts it, as wenxi's dist/ is sent (its build writes `.br`
+    // siblings): both pay the same decoding.
+    const { raw, br } = compressed(file);
+    const brotli = acceptedEncodings(req.headers['accept-encoding']).has('br');
+    const payload = brotli ? br : raw;
+    const headers = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      vary: 'Accept-Encoding',
+      'content-length': payload.length,
+    };
+    if (brotli) headers['content-encoding'] = 'br';
     res.writeHead(200, headers).end(payload);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${server.address().port}`;
   // Compressed now, not during the first measured visit.
-  await Promise.all(['/page.html', '/peer.js', ...peerFiles.map((f) => `/jieba/${f.split('/').pop()}`)]
-    .map((path) => body(resolve(path), 'br')));
-  return { origin, close: () => new Promise((r) => server.close(r)) };
+  for (const path of ['/page.html', '/peer.js', ...peerFiles.map((f) => `/jieba/${f.split('/').pop()}`)]) {
+    compressed(resolve(path));
+  }
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** One run of the peer in a fresh context (empty cache), once its window has settled

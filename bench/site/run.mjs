@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { dist, launchBrowser, machine, root, serveDist } from '../../tests/e2e/harness.mjs';
 import { benchmarkTexts } from './texts.mjs';
+import { compressed } from './brotli.mjs';
 import { measureWenxi } from './wenxi.mjs';
 import { measurePeer, peerFiles, servePeer } from './peer.mjs';
 import { measureNative } from './native.mjs';
@@ -47,17 +47,10 @@ function checkBuild() {
   if (head !== '0061736d') throw new Error(`${file} is not wasm (starts ${head}): rebuild`);
 }
 
-const brotliCache = new Map();
-/** Raw and brotli (quality 11) bytes of a file, computed once per path. */
+/** Raw and brotli (quality 11) bytes of a file. */
 function sizes(file) {
-  if (!brotliCache.has(file)) {
-    const data = readFileSync(file);
-    const brotli = brotliCompressSync(data, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-    }).length;
-    brotliCache.set(file, { raw: data.length, brotli });
-  }
-  return brotliCache.get(file);
+  const { raw, br } = compressed(file);
+  return { raw: raw.length, brotli: br.length };
 }
 
 /** A served path's file in dist/ and its sizes (null for a path that is not a file). */

@@ -29,7 +29,7 @@ const types = {
 };
 
 /** The encodings a request accepts (Accept-Encoding, a `q=0` entry refused), lower case. */
-function acceptedEncodings(header = '') {
+export function acceptedEncodings(header = '') {
   return new Set(
     header
       .split(',')
