@@ -37,16 +37,16 @@ fn post(response: &Response) {
     let _ = scope().post_message(&JsValue::from_str(&response.to_json()));
 }
 
-/// The warm-up waits until no request came for this long: a report is usually followed by
+/// The warm-up waits until this long after the last answer: a report is usually followed by
 /// the page's own requests (the measured cloud, a view's data), which should not queue behind
 /// a slice.
 const WARM_UP_QUIET_MS: f64 = 250.0;
 
 /// Runs warm-up slice `slice`, then queues the next as a task of its own: a request that
 /// arrives meanwhile is answered between two slices, so it waits for one slice at most.
-/// `last_request` is when the last answer went (`now_ms`).
-fn warm_up_from(host: Rc<EngineHost>, last_request: Rc<Cell<f64>>, slice: usize) {
-    let quiet_for = now_ms() - last_request.get();
+/// `last_answer` is when the last answer went (`now_ms`).
+fn warm_up_from(host: Rc<EngineHost>, last_answer: Rc<Cell<f64>>, slice: usize) {
+    let quiet_for = now_ms() - last_answer.get();
     let (slice, delay) = if quiet_for < WARM_UP_QUIET_MS {
         (slice, WARM_UP_QUIET_MS - quiet_for)
     } else if host.warm_up(slice) {
@@ -54,7 +54,7 @@ fn warm_up_from(host: Rc<EngineHost>, last_request: Rc<Cell<f64>>, slice: usize)
     } else {
         return;
     };
-    let next = Closure::once_into_js(move || warm_up_from(host, last_request, slice));
+    let next = Closure::once_into_js(move || warm_up_from(host, last_answer, slice));
     // Without a timer (it cannot fail in a live worker) the warm-up simply ends here.
     let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(
         next.unchecked_ref(),
@@ -147,8 +147,8 @@ fn main() {
         let host = Rc::new(host);
 
         let answering = host.clone();
-        let last_request = Rc::new(Cell::new(f64::NEG_INFINITY));
-        let heard = last_request.clone();
+        let last_answer = Rc::new(Cell::new(f64::NEG_INFINITY));
+        let answered = last_answer.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let data = event.data();
             if let Some(request) = data.as_string() {
@@ -162,7 +162,7 @@ fn main() {
                 });
             }
             // When the answer went: the warm-up measures the reader's quiet from here.
-            heard.set(now_ms());
+            answered.set(now_ms());
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.
@@ -170,6 +170,6 @@ fn main() {
         // Only now: the page sends nothing before `ready`, and a message that reached a worker
         // with no handler yet would be lost.
         post(&Response::Ready { load_ms });
-        warm_up_from(host, last_request, 0);
+        warm_up_from(host, last_answer, 0);
     });
 }
